@@ -1,0 +1,63 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// MARK: - Layers
+// CGSL → Stochastics → SimKernel → YouthCare → Experiments → Reports → lumpsim (CLI).
+// Each layer imports only the ones before it; the kernel knows no domain words.
+
+let package = Package(
+  name: "lumpsim",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "lumpsim", targets: ["lumpsim"]),
+    .library(name: "LumpsimCore", targets: ["Stochastics", "SimKernel", "YouthCare", "Experiments", "Reports"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    // MARK: GNU Scientific Library
+    .systemLibrary(
+      name: "CGSL",
+      pkgConfig: "gsl",
+      providers: [.apt(["libgsl-dev"]), .brew(["gsl"])]
+    ),
+
+    // MARK: Randomness and probability
+    .target(name: "Stochastics", dependencies: ["CGSL"]),
+
+    // MARK: Discrete-event kernel (no domain words)
+    .target(name: "SimKernel"),
+
+    // MARK: The youth-care model
+    .target(
+      name: "YouthCare",
+      dependencies: ["Stochastics", "SimKernel", .product(name: "Yams", package: "Yams")]
+    ),
+
+    // MARK: Replications, statistics, theory checks
+    .target(name: "Experiments", dependencies: ["Stochastics", "YouthCare"]),
+
+    // MARK: Tables, JSON, CSV
+    .target(name: "Reports", dependencies: ["YouthCare", "Experiments"]),
+
+    // MARK: Command line
+    .executableTarget(
+      name: "lumpsim",
+      dependencies: [
+        "YouthCare", "Experiments", "Reports",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+
+    // MARK: Tests
+    .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
+    .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+    .testTarget(name: "YouthCareTests", dependencies: ["YouthCare", "Experiments"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "YouthCare"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "YouthCare", "Experiments"]),
+    .testTarget(name: "CLITests", dependencies: ["lumpsim"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

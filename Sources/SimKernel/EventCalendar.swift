@@ -1,0 +1,146 @@
+/// The future event list: a binary min-heap of events ordered by (time, class, sequence number).
+///
+/// The sequence number increases with every insertion, so events with equal time and class run
+/// in the order they were scheduled and every run is deterministic. Entries live inline in one
+/// `ContiguousArray`; after the array has grown to the peak number of pending events, scheduling
+/// allocates nothing. `replaceNext` pops and pushes in one sift, the common DES "hold" step.
+public struct EventCalendar<Payload> {
+  /// One pending event.
+  public struct Entry {
+    /// When it happens.
+    public var time: SimTime
+    /// Class in the top 8 bits, insertion sequence in the lower 56: one comparison breaks ties.
+    @usableFromInline var order: UInt64
+    /// What happens.
+    public var payload: Payload
+
+    /// The event's tie-breaking class.
+    @inlinable public var eventClass: EventClass { EventClass(rank: UInt8(truncatingIfNeeded: order >> 56)) }
+
+    @inlinable
+    init(time: SimTime, order: UInt64, payload: Payload) {
+      self.time = time
+      self.order = order
+      self.payload = payload
+    }
+
+    @inlinable
+    func precedes(_ other: Entry) -> Bool {
+      time < other.time || (time == other.time && order < other.order)
+    }
+  }
+
+  @usableFromInline var heap: ContiguousArray<Entry>
+  @usableFromInline var sequence: UInt64 = 0
+
+  /// An empty calendar with room for `capacity` pending events before it grows.
+  @inlinable
+  public init(capacity: Int = 64) {
+    heap = ContiguousArray()
+    heap.reserveCapacity(capacity)
+  }
+
+  /// The number of pending events.
+  @inlinable public var count: Int { heap.count }
+
+  /// True when nothing is pending.
+  @inlinable public var isEmpty: Bool { heap.isEmpty }
+
+  /// The next event, without removing it.
+  @inlinable public var next: Entry? { heap.first }
+
+  /// The number of events scheduled so far (also the next sequence number).
+  @inlinable public var scheduledCount: UInt64 { sequence }
+
+  @inlinable
+  mutating func makeOrder(_ eventClass: EventClass) -> UInt64 {
+    precondition(sequence < (1 << 56), "event sequence overflow")
+    let order = (UInt64(eventClass.rank) << 56) | sequence
+    sequence &+= 1
+    return order
+  }
+
+  /// Schedules `payload` at `time` in class `eventClass`.
+  @inlinable
+  public mutating func schedule(_ payload: Payload, at time: SimTime, class eventClass: EventClass) {
+    let entry = Entry(time: time, order: makeOrder(eventClass), payload: payload)
+    heap.append(entry)
+    siftUp(from: heap.count - 1)
+  }
+
+  /// Removes and returns the next event.
+  @inlinable
+  public mutating func removeNext() -> Entry? {
+    guard let last = heap.popLast() else { return nil }
+    if heap.isEmpty { return last }
+    let top = heap[0]
+    heap[0] = last
+    siftDown(from: 0)
+    return top
+  }
+
+  /// Removes the next event and schedules a new one in a single sift (the "hold" operation).
+  ///
+  /// Returns the removed event. The calendar must not be empty.
+  @inlinable
+  public mutating func replaceNext(
+    with payload: Payload, at time: SimTime, class eventClass: EventClass
+  ) -> Entry {
+    precondition(!heap.isEmpty, "replaceNext on an empty calendar")
+    let top = heap[0]
+    heap[0] = Entry(time: time, order: makeOrder(eventClass), payload: payload)
+    siftDown(from: 0)
+    return top
+  }
+
+  /// Removes every pending event (the sequence keeps counting).
+  @inlinable
+  public mutating func removeAll() {
+    heap.removeAll(keepingCapacity: true)
+  }
+
+  @inlinable
+  mutating func siftUp(from start: Int) {
+    heap.withUnsafeMutableBufferPointer { buffer in
+      var child = start
+      let moving = buffer[child]
+      while child > 0 {
+        let parent = (child - 1) >> 1
+        if !moving.precedes(buffer[parent]) { break }
+        buffer[child] = buffer[parent]
+        child = parent
+      }
+      buffer[child] = moving
+    }
+  }
+
+  @inlinable
+  mutating func siftDown(from start: Int) {
+    heap.withUnsafeMutableBufferPointer { buffer in
+      let count = buffer.count
+      var parent = start
+      let moving = buffer[parent]
+      while true {
+        var child = 2 * parent + 1
+        if child >= count { break }
+        if child + 1 < count && buffer[child + 1].precedes(buffer[child]) { child += 1 }
+        if !buffer[child].precedes(moving) { break }
+        buffer[parent] = buffer[child]
+        parent = child
+      }
+      buffer[parent] = moving
+    }
+  }
+
+  #if LUMPSIM_CHECK_INVARIANTS
+  /// Checks the heap property (compiled only with the invariant flag, as swift-collections does).
+  public func checkInvariants() {
+    for i in 1..<max(heap.count, 1) where i < heap.count {
+      precondition(!heap[i].precedes(heap[(i - 1) >> 1]), "heap property broken at \(i)")
+    }
+  }
+  #endif
+}
+
+extension EventCalendar.Entry: Sendable where Payload: Sendable {}
+extension EventCalendar: Sendable where Payload: Sendable {}

@@ -1,0 +1,140 @@
+import Foundation
+import CGSL
+
+/// A probability law for a non-negative quantity (a duration, a patience, a count), drawn with GSL.
+///
+/// Every family knows its mean and variance, as Ciw's distributions do, so theory checks and
+/// expected-cost estimates need no sampling.
+public enum Distribution: Sendable, Equatable {
+  /// Exponential with the given mean.
+  case exponential(mean: Double)
+  /// Gamma with shape k and scale θ.
+  case gamma(shape: Double, scale: Double)
+  /// Lognormal: log X is normal with mean `mu` and standard deviation `sigma`.
+  case lognormal(mu: Double, sigma: Double)
+  /// Weibull with scale λ and shape k.
+  case weibull(scale: Double, shape: Double)
+  /// Always the same value.
+  case fixed(Double)
+  /// Piecewise-linear CDF through given points.
+  case empirical(EmpiricalDistribution)
+  /// Poisson count with the given mean.
+  case poisson(mean: Double)
+  /// Binomial count.
+  case binomial(trials: Int, probability: Double)
+
+  /// A lognormal with the given mean and coefficient of variation: σ² = ln(1+CV²), μ = ln(mean) − σ²/2.
+  public static func lognormal(mean: Double, cv: Double) -> Distribution {
+    let sigma2 = log1p(cv * cv)
+    return .lognormal(mu: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot())
+  }
+
+  /// A gamma with the given mean and coefficient of variation: k = 1/CV², θ = mean·CV².
+  public static func gamma(mean: Double, cv: Double) -> Distribution {
+    .gamma(shape: 1 / (cv * cv), scale: mean * cv * cv)
+  }
+
+  /// E[X].
+  public var mean: Double {
+    switch self {
+    case .exponential(let m): return m
+    case .gamma(let k, let theta): return k * theta
+    case .lognormal(let mu, let sigma): return exp(mu + sigma * sigma / 2)
+    case .weibull(let lambda, let k): return lambda * gsl_sf_gamma(1 + 1 / k)
+    case .fixed(let v): return v
+    case .empirical(let e): return e.mean
+    case .poisson(let m): return m
+    case .binomial(let n, let p): return Double(n) * p
+    }
+  }
+
+  /// Var[X].
+  public var variance: Double {
+    switch self {
+    case .exponential(let m): return m * m
+    case .gamma(let k, let theta): return k * theta * theta
+    case .lognormal(let mu, let sigma):
+      let s2 = sigma * sigma
+      return expm1(s2) * exp(2 * mu + s2)
+    case .weibull(let lambda, let k):
+      let g1 = gsl_sf_gamma(1 + 1 / k)
+      return lambda * lambda * (gsl_sf_gamma(1 + 2 / k) - g1 * g1)
+    case .fixed: return 0
+    case .empirical(let e): return e.variance
+    case .poisson(let m): return m
+    case .binomial(let n, let p): return Double(n) * p * (1 - p)
+    }
+  }
+
+  /// The coefficient of variation √Var/mean (0 for a zero mean).
+  public var cv: Double {
+    let m = mean
+    return m == 0 ? 0 : variance.squareRoot() / m
+  }
+
+  /// The mean residual life of a renewal process with this inter-event law, E[X²]/(2E[X]).
+  public var meanResidual: Double {
+    let m = mean
+    guard m > 0 else { return 0 }
+    return (variance + m * m) / (2 * m)
+  }
+
+  /// One draw.
+  @inlinable
+  public func sample(_ stream: RandomStream) -> Double {
+    switch self {
+    case .exponential(let m): return stream.exponential(mean: m)
+    case .gamma(let k, let theta): return stream.gamma(shape: k, scale: theta)
+    case .lognormal(let mu, let sigma): return stream.lognormal(mu: mu, sigma: sigma)
+    case .weibull(let lambda, let k): return stream.weibull(scale: lambda, shape: k)
+    case .fixed(let v): return v
+    case .empirical(let e): return e.quantile(stream.uniform())
+    case .poisson(let m): return Double(stream.poisson(mean: m))
+    case .binomial(let n, let p): return Double(stream.binomial(trials: n, probability: p))
+    }
+  }
+
+  /// One draw from the length-biased law, density ∝ x·f(x).
+  ///
+  /// It is the law of the whole episode that a random moment in steady state falls into.
+  @inlinable
+  public func sampleLengthBiased(_ stream: RandomStream) -> Double {
+    switch self {
+    case .exponential(let m): return stream.gamma(shape: 2, scale: m)
+    case .gamma(let k, let theta): return stream.gamma(shape: k + 1, scale: theta)
+    case .lognormal(let mu, let sigma): return stream.lognormal(mu: mu + sigma * sigma, sigma: sigma)
+    case .weibull(let lambda, let k):
+      // With y = (x/λ)^k the biased density becomes Gamma(1 + 1/k, 1).
+      return lambda * pow(stream.gamma(shape: 1 + 1 / k, scale: 1), 1 / k)
+    case .fixed(let v): return v
+    case .empirical(let e):
+      let u1 = stream.uniform()
+      return e.lengthBiasedSample(u1, stream.uniform())
+    case .poisson(let m): return Double(1 + stream.poisson(mean: m))
+    case .binomial(let n, let p): return Double(1 + stream.binomial(trials: n - 1, probability: p))
+    }
+  }
+
+  /// The remaining time of an episode in progress at a random moment in steady state.
+  ///
+  /// It is a uniform fraction of a length-biased episode: the equilibrium residual life, with
+  /// mean E[X²]/(2E[X]). This is how a warm start draws the stock's remaining durations.
+  @inlinable
+  public func sampleResidual(_ stream: RandomStream) -> Double {
+    let whole = sampleLengthBiased(stream)
+    return stream.uniform() * whole
+  }
+
+  /// The same law for a quantity measured in a unit `factor` times smaller (days from months).
+  public func scaled(by factor: Double) -> Distribution {
+    switch self {
+    case .exponential(let m): return .exponential(mean: m * factor)
+    case .gamma(let k, let theta): return .gamma(shape: k, scale: theta * factor)
+    case .lognormal(let mu, let sigma): return .lognormal(mu: mu + log(factor), sigma: sigma)
+    case .weibull(let lambda, let k): return .weibull(scale: lambda * factor, shape: k)
+    case .fixed(let v): return .fixed(v * factor)
+    case .empirical(let e): return .empirical(e.scaled(by: factor))
+    case .poisson, .binomial: return self
+    }
+  }
+}

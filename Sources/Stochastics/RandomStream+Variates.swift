@@ -1,0 +1,64 @@
+import CGSL
+
+/// Variates drawn with GSL's own algorithms; each method is a thin, inlinable call.
+extension RandomStream {
+  /// A uniform number in [0, 1).
+  @inlinable
+  public func uniform() -> Double {
+    gsl_rng_uniform(generator)
+  }
+
+  /// A uniform number in (0, 1), never exactly zero.
+  @inlinable
+  public func uniformPositive() -> Double {
+    gsl_rng_uniform_pos(generator)
+  }
+
+  /// An exponential variate with the given mean.
+  @inlinable
+  public func exponential(mean: Double) -> Double {
+    gsl_ran_exponential(generator, mean)
+  }
+
+  /// A gamma variate with shape k and scale θ (mean kθ).
+  @inlinable
+  public func gamma(shape: Double, scale: Double) -> Double {
+    gsl_ran_gamma(generator, shape, scale)
+  }
+
+  /// A lognormal variate: exp of a normal with mean `mu` and standard deviation `sigma`.
+  @inlinable
+  public func lognormal(mu: Double, sigma: Double) -> Double {
+    gsl_ran_lognormal(generator, mu, sigma)
+  }
+
+  /// A Weibull variate with the given scale λ and shape k.
+  @inlinable
+  public func weibull(scale: Double, shape: Double) -> Double {
+    gsl_ran_weibull(generator, scale, shape)
+  }
+
+  /// A standard normal variate (GSL's ziggurat).
+  @inlinable
+  public func standardNormal() -> Double {
+    gsl_ran_gaussian_ziggurat(generator, 1.0)
+  }
+
+  /// A Poisson count with the given mean.
+  @inlinable
+  public func poisson(mean: Double) -> Int {
+    Int(gsl_ran_poisson(generator, mean))
+  }
+
+  /// A binomial count of successes in `trials` trials with success probability `probability`.
+  @inlinable
+  public func binomial(trials: Int, probability: Double) -> Int {
+    Int(gsl_ran_binomial(generator, probability, UInt32(trials)))
+  }
+
+  /// True with probability `probability`.
+  @inlinable
+  public func bernoulli(_ probability: Double) -> Bool {
+    gsl_rng_uniform(generator) < probability
+  }
+}

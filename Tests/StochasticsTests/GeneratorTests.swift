@@ -1,0 +1,68 @@
+import Testing
+@testable import Stochastics
+
+@Suite("Generators and seeds")
+struct GeneratorTests {
+  @Test("mt19937 seeded 4357 gives GSL's reference value as its 1000th draw")
+  func mt19937Reference() {
+    let stream = RandomStream(kind: .mt19937, seed: 4357)
+    var value: UInt = 0
+    for _ in 0..<1000 { value = stream.next() }
+    #expect(value == 1_186_927_261)
+  }
+
+  @Test("every selectable generator gives uniforms with mean 1/2 and variance 1/12", arguments: GeneratorKind.allCases)
+  func uniformMoments(kind: GeneratorKind) {
+    let stream = RandomStream(kind: kind, seed: 12345)
+    let estimate = BatchEstimate.of(batches: 20, perBatch: 20_000) { stream.uniform() }
+    #expect(estimate.meanCovers(0.5), "\(kind): \(estimate)")
+    #expect(estimate.varianceCovers(1.0 / 12.0), "\(kind): \(estimate)")
+  }
+
+  @Test("the same seed replays the same stream; another seed does not")
+  func reproducible() {
+    let a = RandomStream(kind: .taus2, seed: 99)
+    let b = RandomStream(kind: .taus2, seed: 99)
+    let c = RandomStream(kind: .taus2, seed: 100)
+    let xs = (0..<100).map { _ in a.next() }
+    #expect(xs == (0..<100).map { _ in b.next() })
+    #expect(xs != (0..<100).map { _ in c.next() })
+  }
+
+  @Test("a counter stream replays any position after a seek, whatever came before")
+  func counterSeek() {
+    let stream = RandomStream(kind: .counter, seed: 0)
+    stream.seek(key: 42, position: 1_000)
+    let first = (0..<5).map { _ in stream.uniform() }
+    stream.seek(key: 7, position: 3)
+    _ = stream.exponential(mean: 2)
+    stream.seek(key: 42, position: 1_000)
+    #expect((0..<5).map { _ in stream.uniform() } == first)
+    stream.seek(key: 43, position: 1_000)
+    #expect((0..<5).map { _ in stream.uniform() } != first)
+  }
+
+  @Test("derived seeds are distinct for every (replication, substream) under one master seed")
+  func seedsDistinct() {
+    var seen = Set<UInt64>()
+    for replication in 0..<8192 {
+      for substream in 0..<SeedDerivation.substreamsPerReplication {
+        let seed = SeedDerivation.seed(master: 2026, replication: replication, substream: substream)
+        #expect(seed <= UInt64(UInt32.max))
+        seen.insert(seed)
+      }
+    }
+    #expect(seen.count == 8192 * SeedDerivation.substreamsPerReplication)
+    #expect(SeedDerivation.seed(master: 2026, replication: 5, substream: 1)
+      == SeedDerivation.seed(master: 2026, replication: 5, substream: 1))
+    #expect(SeedDerivation.seed(master: 2026, replication: 5, substream: 1)
+      != SeedDerivation.seed(master: 2027, replication: 5, substream: 1))
+  }
+
+  @Test("reference quantiles match tabulated values")
+  func quantiles() {
+    #expect(abs(ReferenceQuantiles.studentT(0.975, degreesOfFreedom: 10) - 2.228138851986274) < 1e-9)
+    #expect(abs(ReferenceQuantiles.standardNormal(0.975) - 1.959963984540054) < 1e-9)
+    #expect(abs(ReferenceQuantiles.chiSquared(0.95, degreesOfFreedom: 3) - 7.814727903251178) < 1e-9)
+  }
+}
