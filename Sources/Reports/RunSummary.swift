@@ -1,0 +1,70 @@
+import YouthCare
+
+/// The JSON contract of `lumpsim run`: what later issues and outside checks read.
+public enum RunSummary {
+  /// The summary document. `wallSeconds` is left out when nil, so files stay byte-identical.
+  public static func json(_ result: ReplicationResult, wallSeconds: Double?) -> JSONValue {
+    var fields: [(String, JSONValue)] = [
+      ("scenario", .string(result.scenario)),
+      ("seed", .int(Int(truncatingIfNeeded: result.seed))),
+      ("replication", .int(result.replication)),
+      ("events", .int(result.events)),
+    ]
+    if let wallSeconds { fields.append(("wallSeconds", .double(wallSeconds, 6))) }
+    fields.append(("careTypes", .array(result.careTypes.map(careType))))
+    fields.append(("years", .array(result.years.map(year))))
+    fields.append(("flow", flow(result.flow)))
+    return .object(fields)
+  }
+
+  static func careType(_ c: CareTypeResult) -> JSONValue {
+    .object([
+      ("id", .string(c.id)),
+      ("name", .string(c.name)),
+      ("capacity", .int(c.capacity)),
+      ("waitingNormDays", .double(c.waitingNormDays, 3)),
+      ("arrivals", .int(c.arrivals)),
+      ("starts", .int(c.starts)),
+      ("exits", .int(c.exits)),
+      ("meanWaitDays", .double(c.meanWaitDays, 4)),
+      ("p90WaitDays", .double(c.p90WaitDays, 4)),
+      ("shareOverNorm", .double(c.shareOverNorm, 6)),
+      ("meanWaiting", .double(c.meanWaiting, 4)),
+      ("meanInCare", .double(c.meanInCare, 4)),
+      ("reneged", .int(c.reneged)),
+      ("utilization", .double(c.utilization, 6)),
+      ("spend", .double(c.spend, 2)),
+    ])
+  }
+
+  static func year(_ y: YearResult) -> JSONValue {
+    .object([
+      ("year", .int(y.year)),
+      ("contractYear", .int(y.contractYear)),
+      ("budget", .double(y.budget, 2)),
+      ("spend", .double(y.spend, 2)),
+      ("result", .double(y.result, 2)),
+      ("exhaustionDay", y.exhaustionDay.map { .int($0) } ?? .null),
+      ("referrals", .int(y.referrals)),
+      ("diverted", .int(y.diverted)),
+      ("starts", .int(y.starts)),
+      ("exits", .int(y.exits)),
+      ("reneged", .int(y.reneged)),
+      ("peakWaiting", .int(y.peakWaiting)),
+      ("meanWaitDays", .double(y.meanWaitDays, 4)),
+    ])
+  }
+
+  static func flow(_ f: FlowCounts) -> JSONValue {
+    .object([
+      ("initialStock", .int(f.initialStock)),
+      ("referrals", .int(f.referrals)),
+      ("diverted", .int(f.diverted)),
+      ("exited", .int(f.exited)),
+      ("reneged", .int(f.renegedOut)),
+      ("waiting", .int(f.waiting)),
+      ("inCare", .int(f.inCare)),
+      ("conserved", .bool(f.isConserved)),
+    ])
+  }
+}

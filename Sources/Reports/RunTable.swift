@@ -1,0 +1,71 @@
+import Foundation
+import YouthCare
+
+/// The terminal view of one replication: the budget per year, then waits and use per care type.
+public enum RunTable {
+  /// The whole table text.
+  public static func render(_ result: ReplicationResult, scenario: Scenario, wallSeconds: Double) -> String {
+    let horizon = scenario.horizon
+    var out = "\(scenario.name)\n"
+    let warmup = horizon.warmupYears > 0 ? " after \(horizon.warmupYears) warm-up year\(horizon.warmupYears == 1 ? "" : "s")" : ""
+    out += "seed \(result.seed) · \(horizon.contractYears) contract years\(warmup) · "
+    out += "\(grouped(result.events)) events in \(String(format: "%.1f", wallSeconds * 1000)) ms\n\n"
+
+    var budget = TextTable([
+      ("Year", .left), ("Budget €M", .right), ("Spend €M", .right), ("Result €M", .right),
+      ("Budget runs out", .left), ("Referrals", .right), ("Starts", .right), ("Mean wait", .right),
+      ("Peak waiting", .right),
+    ])
+    for y in result.years {
+      budget.append([
+        String(y.year), millions(y.budget), millions(y.spend), millions(y.result),
+        y.exhaustionDay.map(date) ?? "not exhausted", grouped(y.referrals), grouped(y.starts),
+        String(format: "%.1f d", y.meanWaitDays), grouped(y.peakWaiting),
+      ])
+    }
+    out += budget.rendered() + "\n"
+
+    var care = TextTable([
+      ("Care type", .left), ("Places", .right), ("Starts", .right), ("Wait mean", .right), ("Wait p90", .right),
+      ("Over norm", .right), ("Waiting", .right), ("In care", .right), ("Use", .right), ("Reneged", .right),
+    ])
+    for c in result.careTypes {
+      care.append([
+        "\(c.id) \(c.name)", grouped(c.capacity), grouped(c.starts), String(format: "%.1f d", c.meanWaitDays),
+        String(format: "%.1f d", c.p90WaitDays), percent(c.shareOverNorm), String(format: "%.1f", c.meanWaiting),
+        String(format: "%.1f", c.meanInCare), percent(c.utilization), grouped(c.reneged),
+      ])
+    }
+    out += care.rendered()
+    out += "\nWaits, waiting lists and use are averages over the contract years; a wait counts from referral to start.\n"
+    return out
+  }
+
+  /// "14 Dec" for day 348 of a 365-day year.
+  public static func date(_ dayOfYear: Int) -> String {
+    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    var day = Double(dayOfYear - 1)
+    for (m, length) in DayCalendar.monthLengths.enumerated() {
+      if day < length { return "\(Int(day) + 1) \(names[m])" }
+      day -= length
+    }
+    return "31 Dec"
+  }
+
+  static func millions(_ euros: Double) -> String {
+    let text = String(format: "%.2f", euros / 1e6)
+    return text == "-0.00" ? "0.00" : text.replacingOccurrences(of: "-", with: "−")
+  }
+
+  static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
+
+  static func grouped(_ n: Int) -> String {
+    let digits = String(abs(n))
+    var out = ""
+    for (i, ch) in digits.enumerated() {
+      if i > 0 && (digits.count - i) % 3 == 0 { out += "," }
+      out.append(ch)
+    }
+    return n < 0 ? "−" + out : out
+  }
+}

@@ -1,0 +1,71 @@
+/// Where a child is in the system.
+enum ClientState: UInt8 {
+  /// The record is unused (on the free list).
+  case free
+  /// Just referred or redirected, not yet on a list or in care.
+  case arriving
+  /// On a waiting list, not in care.
+  case waiting
+  /// In care.
+  case inCare
+  /// Still in care in `heldType` while waiting for a step down to `careType` ("uitstroom stokt").
+  case blocked
+  /// Left care and will return after a delay (herhaald beroep).
+  case away
+}
+
+/// One child in the system: a small value in a contiguous array, reused through a free list.
+struct Client {
+  /// Key of the child's own random stream (common random numbers).
+  var key: UInt64
+  /// When the child joined its current waiting list.
+  var queuedAt: Double
+  /// Counts the child's episodes; each episode's draws sit at their own stream position.
+  var episode: UInt32
+  /// Changes whenever pending events or queue entries for this child become stale.
+  var token: UInt32
+  /// The care type the child is in or waiting for.
+  var careType: Int16
+  /// While blocked: the care type the child still occupies.
+  var heldType: Int16
+  var state: ClientState
+  var priority: Priority
+  /// The referral source, for repeat referrals; `noSource` for a warm-start child.
+  var source: UInt8
+
+  static let noSource: UInt8 = .max
+}
+
+/// The children in the system, with a free list so memory follows the number present.
+struct ClientRegistry {
+  var clients: ContiguousArray<Client> = []
+  var freeSlots: ContiguousArray<Int32> = []
+
+  init(capacity: Int) {
+    clients.reserveCapacity(capacity)
+    freeSlots.reserveCapacity(capacity / 4)
+  }
+
+  /// Adds a child and returns its index.
+  mutating func add(key: UInt64, source: UInt8) -> Int32 {
+    let client = Client(
+      key: key, queuedAt: 0, episode: 0, token: 0, careType: -1, heldType: -1,
+      state: .arriving, priority: .regular, source: source)
+    if let slot = freeSlots.popLast() {
+      clients[Int(slot)] = client
+      return slot
+    }
+    clients.append(client)
+    return Int32(clients.count - 1)
+  }
+
+  /// Frees a child's record for reuse; pending events see the changed token and ignore it.
+  mutating func remove(_ index: Int32) {
+    clients[Int(index)].state = .free
+    clients[Int(index)].token &+= 1
+    freeSlots.append(index)
+  }
+
+  /// The number of records in use.
+  var present: Int { clients.count - freeSlots.count }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Stochastics
+
+/// Runs one replication of a scenario.
+public enum Replication {
+  /// Simulates `scenario` as replication `replication` under master seed `seed`.
+  ///
+  /// The result depends only on (scenario, seed, replication): never on the thread or the time.
+  public static func run(_ scenario: Scenario, seed: UInt64, replication: Int = 0) -> ReplicationResult {
+    var simulation = Simulation(scenario: scenario, seed: seed, replication: replication)
+    let events = simulation.run(until: scenario.horizon.endDay)
+    return simulation.result(seed: seed, replication: replication, events: events)
+  }
+}
+
+extension Simulation {
+  /// Gathers the recorder's and ledger's figures into the replication's result.
+  func result(seed: UInt64, replication: Int, events: Int) -> ReplicationResult {
+    let horizon = scenario.horizon
+    let contractDays = Double(horizon.contractYears) * DayCalendar.daysPerYear
+    var types: [CareTypeResult] = []
+    for (k, type) in scenario.careTypes.enumerated() {
+      let waits = recorder.waits[k].sorted()
+      let starts = waits.count
+      let meanWait = starts > 0 ? waits.reduce(0, +) / Double(starts) : 0
+      let over = waits.reduce(0) { $0 + ($1 > type.waitingNormDays ? 1 : 0) }
+      let meanInCare = recorder.inCareDays[k] / contractDays
+      types.append(CareTypeResult(
+        id: type.id, name: type.name, capacity: type.capacity, waitingNormDays: type.waitingNormDays,
+        arrivals: recorder.arrivals[k], starts: recorder.starts[k], exits: recorder.exits[k],
+        meanWaitDays: meanWait, p90WaitDays: Statistics.quantile(sorted: waits, 0.9),
+        shareOverNorm: starts > 0 ? Double(over) / Double(starts) : 0,
+        meanWaiting: recorder.waitingDays[k] / contractDays, meanInCare: meanInCare, reneged: recorder.reneged[k],
+        utilization: type.capacity > 0 ? meanInCare / Double(type.capacity) : 0, spend: recorder.spend[k]))
+    }
+    var years: [YearResult] = []
+    for y in 0..<horizon.contractYears {
+      let simulated = y + horizon.warmupYears
+      let spend = yearEndSpend[simulated]
+      let budget = budgets[simulated]
+      let exhaustedDay = exhaustion[simulated].map { DayCalendar.dayOfYear($0) }
+      let starts = recorder.yearStarts[y]
+      years.append(YearResult(
+        year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, result: budget - spend,
+        exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y], diverted: recorder.yearDiverted[y],
+        starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],
+        peakWaiting: recorder.yearPeakWaiting[y],
+        meanWaitDays: starts > 0 ? recorder.yearWaitSum[y] / Double(starts) : 0,
+        spendByCareType: recorder.yearSpendByType[y]))
+    }
+    var cumulative: [Double] = []
+    var paid: [Double] = []
+    for m in 0..<(horizon.contractYears * 12) {
+      let yearToDate = (m % 12 == 0 ? 0 : cumulative[m - 1]) + recorder.monthlySpendInScope[m]
+      cumulative.append(yearToDate)
+      paid.append(years[m / 12].budget * Double(m % 12 + 1) / 12)
+    }
+    let monthly = MonthlySeries(
+      months: horizon.contractYears * 12, sourceIDs: scenario.referralSources.map(\.id),
+      careTypeIDs: scenario.careTypes.map(\.id), referrals: recorder.monthlyReferrals,
+      starts: recorder.monthlyStarts, inCare: recorder.monthlyInCare, waiting: recorder.monthlyWaiting,
+      spend: recorder.monthlySpend, spendInScope: recorder.monthlySpendInScope, cumulativeSpend: cumulative,
+      budgetPaid: paid)
+    return ReplicationResult(
+      scenario: scenario.name, seed: seed, replication: replication, events: events, careTypes: types,
+      years: years, monthly: monthly, flow: flow, capacityBreaches: capacityBreaches,
+      ledgerDiscrepancy: ledgerDiscrepancy)
+  }
+}
+
+/// Small exact statistics on sorted samples.
+public enum Statistics {
+  /// The p-quantile of sorted values by linear interpolation between order statistics
+  /// (Hyndman & Fan type 7, the default of R and NumPy); 0 for no values.
+  public static func quantile(sorted values: [Double], _ p: Double) -> Double {
+    guard !values.isEmpty else { return 0 }
+    let position = p * Double(values.count - 1)
+    let lower = Int(position.rounded(.down))
+    let upper = min(lower + 1, values.count - 1)
+    let fraction = position - Double(lower)
+    return values[lower] + fraction * (values[upper] - values[lower])
+  }
+}

@@ -1,0 +1,130 @@
+/// What one replication reports: per care type over the contract, per contract year, per month.
+public struct ReplicationResult: Sendable {
+  /// The scenario's name.
+  public var scenario: String
+  /// The master seed and this replication's index.
+  public var seed: UInt64
+  public var replication: Int
+  /// Events handled (including the warm-up).
+  public var events: Int
+  /// Per care type, over the contract years.
+  public var careTypes: [CareTypeResult]
+  /// Per contract year.
+  public var years: [YearResult]
+  /// Monthly series over the contract years.
+  public var monthly: MonthlySeries
+  /// Counts of children through the whole run, for the conservation check.
+  public var flow: FlowCounts
+  /// Starts above capacity by children who may not overflow (always 0 in a correct model).
+  public var capacityBreaches: Int
+  /// Largest gap between the ledger's running spend and the month-end accounts (euros).
+  public var ledgerDiscrepancy: Double
+}
+
+/// One care type's figures over the contract years.
+public struct CareTypeResult: Sendable, Equatable {
+  public var id: String
+  public var name: String
+  public var capacity: Int
+  public var waitingNormDays: Double
+  /// Children who came to this type: referrals routed here, step-ups and step-downs, redirections.
+  public var arrivals: Int
+  /// Episodes started.
+  public var starts: Int
+  /// Episodes ended.
+  public var exits: Int
+  /// Mean wait of the children who started, in days (zero waits included).
+  public var meanWaitDays: Double
+  /// 90th percentile of those waits, in days.
+  public var p90WaitDays: Double
+  /// Share of starts that waited longer than the norm.
+  public var shareOverNorm: Double
+  /// Time-average length of the waiting list.
+  public var meanWaiting: Double
+  /// Time-average number in care.
+  public var meanInCare: Double
+  /// Children who left the waiting list because their patience ran out.
+  public var reneged: Int
+  /// Time-average in care divided by capacity (can exceed 1 for crisis overflow).
+  public var utilization: Double
+  /// Spend on this type over the contract, at each year's prices, without overhead.
+  public var spend: Double
+}
+
+/// One contract year's budget, spend and flows.
+public struct YearResult: Sendable, Equatable {
+  /// Calendar year (label).
+  public var year: Int
+  /// Contract year, 1-based.
+  public var contractYear: Int
+  /// Lumpsum for the year.
+  public var budget: Double
+  /// In-scope spend including overhead.
+  public var spend: Double
+  /// Budget minus spend (negative: overspend).
+  public var result: Double
+  /// Day of the year (1–365) on which cumulative spend passed the budget; nil if it never did.
+  public var exhaustionDay: Int?
+  public var referrals: Int
+  public var diverted: Int
+  public var starts: Int
+  public var exits: Int
+  public var reneged: Int
+  /// Largest total waiting list during the year.
+  public var peakWaiting: Int
+  /// Mean wait of the year's starts over all care types, days.
+  public var meanWaitDays: Double
+  /// Spend per care type (same order as the scenario), without overhead.
+  public var spendByCareType: [Double]
+}
+
+/// Monthly figures over the contract, flat arrays indexed [month × width + column].
+public struct MonthlySeries: Sendable, Equatable {
+  public var months: Int
+  public var sourceIDs: [String]
+  public var careTypeIDs: [String]
+  /// Referrals per month and source (repeat referrals included).
+  public var referrals: [Int]
+  /// Starts per month and care type.
+  public var starts: [Int]
+  /// In care at the end of each month, per care type.
+  public var inCare: [Int]
+  /// On the waiting list at the end of each month, per care type.
+  public var waiting: [Int]
+  /// Spend per month and care type, without overhead.
+  public var spend: [Double]
+  /// In-scope spend per month including overhead.
+  public var spendInScope: [Double]
+  /// Year-to-date in-scope spend at each month end.
+  public var cumulativeSpend: [Double]
+  /// Year-to-date budget paid in monthly instalments at each month end.
+  public var budgetPaid: [Double]
+}
+
+/// Children counted through the whole run (warm-up included).
+public struct FlowCounts: Sendable, Equatable {
+  /// Children present on day 0.
+  public var initialStock = 0
+  /// Referrals, repeat referrals included.
+  public var referrals = 0
+  /// Referrals resolved without specialist care.
+  public var diverted = 0
+  /// Children who left care.
+  public var exited = 0
+  /// Children who left a waiting list to exit or to care outside the contract.
+  public var renegedOut = 0
+  /// Children waiting at the end (not in care).
+  public var waiting = 0
+  /// Children in care at the end (including those blocked waiting for a step down).
+  public var inCare = 0
+  /// Children between an exit and their return.
+  public var away = 0
+
+  /// Everyone who entered is somewhere: stock + referrals = diverted + exited + reneged + waiting + in care.
+  ///
+  /// A child away between exit and return was counted as exited, and counts again as a referral
+  /// when it returns, so `away` is not part of the identity.
+  public var isConserved: Bool {
+    initialStock + referrals == diverted + exited + renegedOut + waiting + inCare
+  }
+}

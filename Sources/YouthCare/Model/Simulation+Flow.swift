@@ -1,0 +1,296 @@
+import Stochastics
+
+/// How a child moves: referral, routing, waiting, care, step up or down, exit, return.
+extension Simulation {
+  /// The child's stream, positioned at the given kind of draw in its current episode.
+  @inline(__always)
+  func draws(_ c: Int32, _ slot: Slot) -> RandomStream {
+    let client = clients.clients[Int(c)]
+    childStream.seek(key: client.key, position: UInt64(client.episode) << 20 | slot.rawValue << 16)
+    return childStream
+  }
+
+  @inline(__always)
+  mutating func newChild(source: UInt8) -> Int32 {
+    let key = SeedDerivation.childKey(replicationKey: childKeyBase, serial: serial)
+    serial += 1
+    return clients.add(key: key, source: source)
+  }
+
+  // MARK: Arrivals
+
+  mutating func referralArrives() {
+    let source = referrals.source(demand.uniform())
+    flow.referrals += 1
+    recorder.referral(source: source, month: month)
+    let c = newChild(source: UInt8(source))
+    route(c, source: source)
+    if let next = referrals.next(demand) { calendar.schedule(.referral, at: next, class: .arrival) }
+  }
+
+  /// Sends a referral to its first care type, or diverts it.
+  mutating func route(_ c: Int32, source: Int) {
+    let outcome = routing[source].outcome(draws(c, .route).uniform())
+    if outcome == 0 {
+      flow.diverted += 1
+      recorder.diverted(month: month)
+      clients.remove(c)
+      return
+    }
+    let u = draws(c, .priority).uniform()
+    let priority: Priority =
+      u < crisisShare[source] ? .crisis : u < crisisShare[source] + courtShare[source] ? .courtOrdered : .regular
+    clients.clients[Int(c)].priority = priority
+    enter(c, careType: outcome - 1)
+  }
+
+  /// A child comes to care type `k` (from a referral, a transition or a redirection).
+  mutating func enter(_ c: Int32, careType k: Int) {
+    recorder.arrival(k)
+    if isCrisis[k] { clients.clients[Int(c)].priority = .crisis }
+    clients.clients[Int(c)].careType = Int16(k)
+    if canStart(k, clients.clients[Int(c)].priority) {
+      start(c, careType: k)
+    } else {
+      joinList(c, careType: k, blocked: false)
+    }
+  }
+
+  /// Whether a child of this priority may start in `k` now, ahead of nobody.
+  @inline(__always)
+  mutating func canStart(_ k: Int, _ priority: Priority) -> Bool {
+    switch priority {
+    case .crisis:
+      return true
+    case .courtOrdered:
+      return inCare[k] < capacity[k] && classWaiting[2 * k] == 0
+    case .regular:
+      return inCare[k] < capacity[k] && classWaiting[2 * k] == 0 && classWaiting[2 * k + 1] == 0
+        && !intakeStopped(k)
+    }
+  }
+
+  /// Under `intakeStop`, regular starts in lumpsum care wait once the year's budget is spent.
+  @inline(__always)
+  mutating func intakeStopped(_ k: Int) -> Bool {
+    intakeStopPolicy && inScope[k] && ledger.isExhausted(at: now)
+  }
+
+  // MARK: Waiting
+
+  mutating func joinList(_ c: Int32, careType k: Int, blocked: Bool) {
+    var client = clients.clients[Int(c)]
+    if client.state == .inCare || client.state == .blocked { flow.inCare -= 1 }
+    if client.state == .waiting { flow.waiting -= 1 }
+    client.token &+= 1
+    client.queuedAt = now
+    client.careType = Int16(k)
+    client.state = blocked ? .blocked : .waiting
+    if blocked { flow.inCare += 1 } else { flow.waiting += 1 }
+    clients.clients[Int(c)] = client
+    let list = 2 * k + (client.priority == .courtOrdered ? 0 : 1)
+    lists[list].append(WaitingList.Entry(client: c, token: client.token))
+    classWaiting[list] += 1
+    recorder.waitingListChanges(k, length: listLength[k], now: now)
+    listLength[k] += 1
+    totalListLength += 1
+    recorder.totalWaiting(totalListLength, month: month)
+    if !blocked, let rule = patience[k] {
+      let wait = rule.duration.sample(draws(c, .patience))
+      calendar.schedule(.patienceEnd(client: c, token: client.token), at: now + wait, class: .reneging)
+    }
+  }
+
+  /// Takes a child off type `k`'s list (it starts or its patience ran out).
+  @inline(__always)
+  mutating func leaveList(_ k: Int, court: Bool) {
+    classWaiting[2 * k + (court ? 0 : 1)] -= 1
+    recorder.waitingListChanges(k, length: listLength[k], now: now)
+    listLength[k] -= 1
+    totalListLength -= 1
+  }
+
+  /// The next live entry of a list, dropping stale ones (children who left it).
+  mutating func nextWaiting(_ list: Int, careType k: Int) -> Int32? {
+    while let entry = lists[list].first {
+      lists[list].removeFirst()
+      let client = clients.clients[Int(entry.client)]
+      if client.token == entry.token && (client.state == .waiting || client.state == .blocked)
+        && Int(client.careType) == k {
+        return entry.client
+      }
+    }
+    return nil
+  }
+
+  /// Starts children from `k`'s list while it has free places.
+  mutating func fillPlaces(_ k: Int) {
+    while inCare[k] < capacity[k] {
+      if classWaiting[2 * k] > 0, let c = nextWaiting(2 * k, careType: k) {
+        start(c, careType: k)
+      } else if classWaiting[2 * k + 1] > 0, !intakeStopped(k), let c = nextWaiting(2 * k + 1, careType: k) {
+        start(c, careType: k)
+      } else {
+        return
+      }
+    }
+  }
+
+  // MARK: Care
+
+  mutating func start(_ c: Int32, careType k: Int) {
+    var client = clients.clients[Int(c)]
+    let wasListed = client.state == .waiting || client.state == .blocked
+    let heldType = client.state == .blocked ? Int(client.heldType) : -1
+    let wait = wasListed ? now - client.queuedAt : 0
+    if wasListed { leaveList(k, court: client.priority == .courtOrdered) }
+    if client.state == .waiting { flow.waiting -= 1; flow.inCare += 1 }
+    if client.state == .arriving { flow.inCare += 1 }
+
+    ledger.countChanges(k, from: inCare[k], by: 1, now: now)
+    inCare[k] += 1
+    if inCare[k] > capacity[k] && client.priority != .crisis { capacityBreaches += 1 }
+    ledger.intake(k, now: now)
+
+    client.state = .inCare
+    client.careType = Int16(k)
+    client.heldType = -1
+    client.token &+= 1
+    clients.clients[Int(c)] = client
+    recorder.start(k, wait: wait, month: month)
+    let length = durations[k].sample(draws(c, .duration))
+    calendar.schedule(.episodeEnd(client: c, token: client.token), at: now + length, class: .departure)
+    if heldType >= 0 { vacate(heldType) }
+  }
+
+  /// One place in `k` is given up; the list moves up.
+  mutating func vacate(_ k: Int) {
+    ledger.countChanges(k, from: inCare[k], by: -1, now: now)
+    inCare[k] -= 1
+    fillPlaces(k)
+  }
+
+  mutating func episodeEnds(_ c: Int32) {
+    let k = Int(clients.clients[Int(c)].careType)
+    recorder.episodeEnds(k)
+    let outcome = transitions[k].outcome(draws(c, .transition).uniform())
+    if outcome == 0 {
+      leaveCare(c)
+      vacate(k)
+      return
+    }
+    let next = outcome - 1
+    clients.clients[Int(c)].episode &+= 1
+    if clients.clients[Int(c)].priority == .crisis { clients.clients[Int(c)].priority = .regular }
+    recorder.arrival(next)
+    if isCrisis[next] { clients.clients[Int(c)].priority = .crisis }
+    clients.clients[Int(c)].careType = Int16(next)
+    if canStart(next, clients.clients[Int(c)].priority) {
+      start(c, careType: next)
+      vacate(k)
+    } else if scenario.blockedStepDown && level[next] < level[k] {
+      clients.clients[Int(c)].heldType = Int16(k)
+      joinList(c, careType: next, blocked: true)
+    } else {
+      joinList(c, careType: next, blocked: false)
+      vacate(k)
+    }
+  }
+
+  /// The child leaves care for good, or goes away to return later.
+  mutating func leaveCare(_ c: Int32) {
+    flow.inCare -= 1
+    flow.exited += 1
+    recorder.leftCare(month: month)
+    if let rule = scenario.reReferral {
+      let stream = draws(c, .reReferral)
+      if stream.uniform() < rule.probability {
+        let delay = rule.delay.sample(stream)
+        clients.clients[Int(c)].state = .away
+        clients.clients[Int(c)].token &+= 1
+        flow.away += 1
+        let token = clients.clients[Int(c)].token
+        calendar.schedule(.reReferral(client: c, token: token), at: now + delay, class: .arrival)
+        return
+      }
+    }
+    clients.remove(c)
+  }
+
+  mutating func patienceRunsOut(_ c: Int32) {
+    let k = Int(clients.clients[Int(c)].careType)
+    leaveList(k, court: clients.clients[Int(c)].priority == .courtOrdered)
+    clients.clients[Int(c)].token &+= 1
+    clients.clients[Int(c)].state = .arriving
+    flow.waiting -= 1
+    recorder.renege(k, month: month)
+    guard let rule = patience[k] else { return }
+    switch rule.destination {
+    case .exit, .outside:
+      flow.renegedOut += 1
+      clients.remove(c)
+    case .careType(let j):
+      // Still the same child: it is referred on to another care type.
+      clients.clients[Int(c)].episode &+= 1
+      enter(c, careType: j)
+    }
+  }
+
+  /// A child who left care comes back as a new referral.
+  mutating func returns(_ c: Int32) {
+    flow.away -= 1
+    flow.referrals += 1
+    clients.clients[Int(c)].episode &+= 1
+    clients.clients[Int(c)].priority = .regular
+    let source = clients.clients[Int(c)].source
+    if source == Client.noSource {
+      recorder.referral(source: nil, month: month)
+      enter(c, careType: Int(clients.clients[Int(c)].careType))
+    } else {
+      recorder.referral(source: Int(source), month: month)
+      route(c, source: Int(source))
+    }
+  }
+
+  // MARK: Warm start
+
+  mutating func placeInitialStock() {
+    for entry in scenario.initialStock {
+      let k = entry.careType
+      let sources = stockSourceWeights(k)
+      for _ in 0..<entry.inCare {
+        let c = stockChild(sources)
+        flow.initialStock += 1
+        flow.inCare += 1
+        var client = clients.clients[Int(c)]
+        client.state = .inCare
+        client.careType = Int16(k)
+        clients.clients[Int(c)] = client
+        inCare[k] += 1
+        let stream = draws(c, .residual)
+        let remaining = entry.remaining == .equilibrium ? durations[k].sampleResidual(stream) : durations[k].sample(stream)
+        calendar.schedule(.episodeEnd(client: c, token: client.token), at: remaining, class: .departure)
+      }
+      for _ in 0..<entry.waiting {
+        let c = stockChild(sources)
+        flow.initialStock += 1
+        clients.clients[Int(c)].careType = Int16(k)
+        joinList(c, careType: k, blocked: false)
+      }
+    }
+  }
+
+  /// Sources weighted by how much they send to `k`, to give warm-start children a source.
+  func stockSourceWeights(_ k: Int) -> Categorical? {
+    let weights = scenario.referralSources.map { $0.ratePer1000 * $0.routing[k] }
+    return weights.reduce(0, +) > 0 ? Categorical(probabilities: weights) : nil
+  }
+
+  mutating func stockChild(_ sources: Categorical?) -> Int32 {
+    let c = newChild(source: Client.noSource)
+    if let sources {
+      clients.clients[Int(c)].source = UInt8(sources.outcome(draws(c, .source).uniform()))
+    }
+    return c
+  }
+}

@@ -1,0 +1,184 @@
+import SimKernel
+import Stochastics
+
+/// One replication of a scenario: the youth-care system as a discrete-event model.
+///
+/// Value types in contiguous arrays throughout; events are a small enum dispatched by a switch;
+/// after warm-up growth of its arrays, an event allocates nothing.
+struct Simulation: DiscreteEventModel {
+  typealias Event = YouthCareEvent
+
+  var calendar: EventCalendar<YouthCareEvent>
+  var now: SimTime = 0
+
+  // MARK: Parameters (read-only during the run)
+  let scenario: Scenario
+  let types: Int
+  let capacity: ContiguousArray<Int>
+  let isCrisis: ContiguousArray<Bool>
+  let inScope: ContiguousArray<Bool>
+  let level: ContiguousArray<Int>
+  let durations: [Distribution]
+  let patience: [Patience?]
+  /// Per care type: outcome 0 exits, outcome j + 1 moves to type j.
+  let transitions: [Categorical]
+  /// Per source: outcome 0 is diverted, outcome j + 1 is first care type j.
+  let routing: [Categorical]
+  let crisisShare: ContiguousArray<Double>
+  let courtShare: ContiguousArray<Double>
+  let intakeStopPolicy: Bool
+  let totalMonths: Int
+
+  // MARK: Randomness
+  /// Referral times and sources.
+  let demand: RandomStream
+  /// Every child's own draws, by (child key, episode, slot).
+  let childStream: RandomStream
+  let childKeyBase: UInt64
+  var serial = 0
+
+  // MARK: State
+  var clients: ClientRegistry
+  var inCare: ContiguousArray<Int>
+  /// Children on each type's list, blocked ones included.
+  var listLength: ContiguousArray<Int>
+  /// Live entries per (type, class): index 2k for court-ordered, 2k + 1 for regular.
+  var classWaiting: ContiguousArray<Int>
+  var lists: ContiguousArray<WaitingList>
+  var totalListLength = 0
+  var referrals: ReferralProcess
+  var ledger: Ledger
+  var recorder: Recorder
+  var month = 0
+  var flow = FlowCounts()
+  var capacityBreaches = 0
+  var yearEndSpend: [Double] = []
+  var ledgerDiscrepancy = 0.0
+  var exhaustion: [Double?] = []
+  var budgets: [Double] = []
+
+  /// Positions within a child's stream, one block per kind of draw per episode.
+  enum Slot: UInt64 {
+    case route = 0, priority, duration, patience, transition, reReferral, residual, source
+  }
+
+  init(scenario: Scenario, seed: UInt64, replication: Int) {
+    self.scenario = scenario
+    let types = scenario.careTypes.count
+    self.types = types
+    capacity = ContiguousArray(scenario.careTypes.map(\.capacity))
+    isCrisis = ContiguousArray(scenario.careTypes.map(\.crisis))
+    inScope = ContiguousArray(scenario.careTypes.map(\.inLumpsum))
+    level = ContiguousArray(scenario.careTypes.map(\.level))
+    durations = scenario.careTypes.map(\.duration)
+    patience = scenario.careTypes.map(\.patience)
+    transitions = scenario.careTypes.map { Categorical(probabilities: [$0.transitions.exit] + $0.transitions.next) }
+    routing = scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) }
+    crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
+    courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
+    intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop
+    totalMonths = scenario.horizon.simulatedYears * 12
+
+    let generator = scenario.random.generator
+    demand = RandomStream(kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: 0))
+    let overdispersion = RandomStream(
+      kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: 1))
+    childStream = RandomStream(kind: .counter, seed: 0)
+    childKeyBase = SeedDerivation.key(master: seed, replication: replication, substream: 2)
+
+    let process = ReferralProcess(scenario: scenario, overdispersion: overdispersion)
+    referrals = process
+    let expectedPerYear = (0..<scenario.horizon.simulatedYears).map { process.expectedReferrals(inYear: $0) }.max() ?? 0
+    let stock = scenario.initialStock.reduce(0) { $0 + $1.inCare + $1.waiting }
+    clients = ClientRegistry(capacity: stock + Int(expectedPerYear) + 64)
+    calendar = EventCalendar(capacity: stock + Int(expectedPerYear / 4) + 64)
+    inCare = ContiguousArray(repeating: 0, count: types)
+    listLength = inCare
+    classWaiting = ContiguousArray(repeating: 0, count: 2 * types)
+    lists = ContiguousArray((0..<(2 * types)).map { _ in WaitingList(capacity: 64) })
+    ledger = Ledger(careTypes: scenario.careTypes, overheadShare: scenario.funding.lumpsum.overheadShare)
+    recorder = Recorder(
+      types: types, sources: scenario.referralSources.count, contractYears: scenario.horizon.contractYears,
+      warmupYears: scenario.horizon.warmupYears,
+      expectedStarts: Int(expectedPerYear * 1.5) * scenario.horizon.contractYears)
+
+    placeInitialStock()
+    startYear(0)
+    if scenario.horizon.warmupYears == 0 { recorder.beginContract(now: 0) }
+    calendar.schedule(.monthEnd, at: DayCalendar.startOfMonth(1), class: .calendar)
+    if let first = referrals.next(demand) { calendar.schedule(.referral, at: first, class: .arrival) }
+  }
+
+  // MARK: Events
+
+  mutating func handle(_ event: YouthCareEvent) {
+    switch event {
+    case .referral:
+      referralArrives()
+    case .episodeEnd(let c, let token):
+      let client = clients.clients[Int(c)]
+      guard client.token == token, client.state == .inCare else { return }
+      episodeEnds(c)
+    case .patienceEnd(let c, let token):
+      let client = clients.clients[Int(c)]
+      guard client.token == token, client.state == .waiting else { return }
+      patienceRunsOut(c)
+    case .reReferral(let c, let token):
+      let client = clients.clients[Int(c)]
+      guard client.token == token, client.state == .away else { return }
+      returns(c)
+    case .monthEnd:
+      closeMonth()
+    }
+  }
+
+  // MARK: Contract years
+
+  /// The contract year (1-based) a simulated year falls in; warm-up years count as year 1.
+  func contractYear(ofSimulatedYear year: Int) -> Int {
+    max(1, year - scenario.horizon.warmupYears + 1)
+  }
+
+  mutating func startYear(_ year: Int) {
+    let t = contractYear(ofSimulatedYear: year)
+    let budget = scenario.funding.lumpsum.budget(inYear: t)
+    let priceLevel = pow(1 + scenario.costIndexPerYear, Double(t - 1))
+    ledger.startYear(budget: budget, priceLevel: priceLevel, counts: inCare, now: now)
+    yearEndSpend.append(0)
+    budgets.append(budget)
+    exhaustion.append(nil)
+  }
+
+  mutating func closeMonth() {
+    let year = month / 12
+    let days = DayCalendar.monthLengths[month % 12]
+    let costs = ledger.closeMonth(counts: inCare, now: now, days: days)
+    var inScopeCost = 0.0
+    for k in 0..<types where inScope[k] { inScopeCost += costs[k] }
+    inScopeCost *= ledger.overheadFactor
+    yearEndSpend[year] += inScopeCost
+    var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
+    for k in 0..<types { clientDays[k] = ledger.clientDays(k) }
+    recorder.closeMonth(
+      month: month, now: now, costs: costs, clientDays: clientDays, inCare: inCare, listLength: listLength,
+      inScopeCost: inScopeCost)
+    ledger.resetMonth()
+    month += 1
+    if month % 12 == 0 {
+      // Two independent computations of the year's spend: running rate × time and month-end accounts.
+      ledgerDiscrepancy = max(ledgerDiscrepancy, abs(ledger.runningSpend - yearEndSpend[year]))
+      exhaustion[year] = ledger.exhaustedAt
+      if month < totalMonths {
+        startYear(month / 12)
+        // A new budget: children held back by an intake stop may start.
+        for k in 0..<types { fillPlaces(k) }
+      }
+    }
+    if month == recorder.contractStartMonth { recorder.beginContract(now: now) }
+    if month < totalMonths {
+      calendar.schedule(.monthEnd, at: DayCalendar.startOfMonth(month + 1), class: .calendar)
+    }
+  }
+}
+
+import Foundation

@@ -1,0 +1,127 @@
+import Stochastics
+
+/// A form of care (specialist ambulant, day treatment, open residential, crisis, ...).
+public struct CareType: Sendable, Equatable {
+  /// Short identifier (`SA`).
+  public var id: String
+  /// Readable name.
+  public var name: String
+  /// Intensity rank: a move to a lower level is a step down.
+  public var level: Int
+  /// Concurrent clients it can serve.
+  public var capacity: Int
+  /// Length of an episode, in days.
+  public var duration: Distribution
+  /// Variable cost per client per day in care.
+  public var costPerDay: Double
+  /// Cost per capacity slot per day, occupied or not (availability cost).
+  public var fixedCostPerSlotDay: Double
+  /// One-off cost per start.
+  public var intakeCost: Double
+  /// Waiting-time norm in days (treeknorm).
+  public var waitingNormDays: Double
+  /// Paid from the lumpsum (true) or elsewhere (false).
+  public var inLumpsum: Bool
+  /// Crisis care: nobody waits, capacity may be exceeded.
+  public var crisis: Bool
+  /// Cost multiplier for clients above capacity (crisis overflow).
+  public var overflowCostFactor: Double
+  /// How long a waiting child waits before leaving the list, and where it goes.
+  public var patience: Patience?
+  /// Probability of each next step at episode end; see `Transitions`.
+  public var transitions: Transitions
+
+  /// Creates a care type.
+  public init(
+    id: String, name: String? = nil, level: Int, capacity: Int, duration: Distribution,
+    costPerDay: Double, fixedCostPerSlotDay: Double = 0, intakeCost: Double = 0,
+    waitingNormDays: Double = 98, inLumpsum: Bool = true, crisis: Bool = false,
+    overflowCostFactor: Double = 1, patience: Patience? = nil, transitions: Transitions
+  ) {
+    self.id = id
+    self.name = name ?? id
+    self.level = level
+    self.capacity = capacity
+    self.duration = duration
+    self.costPerDay = costPerDay
+    self.fixedCostPerSlotDay = fixedCostPerSlotDay
+    self.intakeCost = intakeCost
+    self.waitingNormDays = waitingNormDays
+    self.inLumpsum = inLumpsum
+    self.crisis = crisis
+    self.overflowCostFactor = overflowCostFactor
+    self.patience = patience
+    self.transitions = transitions
+  }
+}
+
+/// Where a child goes at the end of an episode ("op- en afschalen").
+public struct Transitions: Sendable, Equatable {
+  /// Probability of leaving care.
+  public var exit: Double
+  /// Probability of moving to each care type, by index (zero for the type itself).
+  public var next: [Double]
+
+  /// Creates the row of the transition matrix.
+  public init(exit: Double, next: [Double]) {
+    self.exit = exit
+    self.next = next
+  }
+
+  /// Everyone leaves care after one episode.
+  public static func exitOnly(careTypes: Int) -> Transitions {
+    Transitions(exit: 1, next: Array(repeating: 0, count: careTypes))
+  }
+}
+
+/// Reneging: a waiting child leaves the list after its patience runs out.
+public struct Patience: Sendable, Equatable {
+  /// Time a child is willing to wait, in days.
+  public var duration: Distribution
+  /// Where it goes when its patience runs out.
+  public var destination: Destination
+
+  /// Where a child who stops waiting goes.
+  public enum Destination: Sendable, Equatable {
+    /// Leaves the system.
+    case exit
+    /// Gets care outside the contract (paid elsewhere).
+    case outside
+    /// Is referred to another care type (by index).
+    case careType(Int)
+  }
+
+  /// Creates the rule.
+  public init(duration: Distribution, destination: Destination) {
+    self.duration = duration
+    self.destination = destination
+  }
+}
+
+/// Children present on day 0 in one care type.
+public struct InitialStock: Sendable, Equatable {
+  /// The care type, by index.
+  public var careType: Int
+  /// Children in care.
+  public var inCare: Int
+  /// Children on the waiting list.
+  public var waiting: Int
+  /// How the remaining durations of those in care are drawn.
+  public var remaining: Remaining
+
+  /// How a warm start draws the time left in the episodes already running.
+  public enum Remaining: String, Sendable, Equatable, CaseIterable {
+    /// The equilibrium residual life (length-biased episode × uniform): what steady state holds.
+    case equilibrium
+    /// A whole new episode starts on day 0 (exact test cases).
+    case fresh
+  }
+
+  /// Creates a stock entry.
+  public init(careType: Int, inCare: Int, waiting: Int = 0, remaining: Remaining = .equilibrium) {
+    self.careType = careType
+    self.inCare = inCare
+    self.waiting = waiting
+    self.remaining = remaining
+  }
+}

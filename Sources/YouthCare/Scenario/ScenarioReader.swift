@@ -1,0 +1,490 @@
+import Foundation
+import Stochastics
+import Yams
+
+/// Reads a scenario from YAML text, reporting every problem at once with its path and line.
+///
+/// The reader walks Yams' node tree (which keeps line numbers) instead of decoding into
+/// `Decodable` types, because a decoder stops at the first error and an analyst editing a file
+/// by hand wants the whole list. Overrides (`--set PATH=VALUE`) are applied to the same tree
+/// first, so they are validated exactly like the file.
+public enum ScenarioReader {
+  /// The keys a scenario file may contain at the top level.
+  static let topKeys = [
+    "name", "description", "horizon", "random", "population", "referralSources", "careTypes",
+    "blockedStepDown", "reReferral", "initialStock", "costs", "funding",
+  ]
+
+  /// Reads and validates the scenario in `text`; throws `ScenarioError` with every problem.
+  public static func read(
+    yaml text: String, file: String? = nil, overrides: [ScenarioOverride] = []
+  ) throws(ScenarioError) -> Scenario {
+    let log = IssueLog()
+    guard var root = parse(text, log: log) else { throw ScenarioError(file: file, issues: log.issues) }
+    for override in overrides {
+      do throws(ScenarioIssue) {
+        root = try override.apply(to: root)
+      } catch {
+        log.report(error.path, line: nil, error.message)
+      }
+    }
+    guard log.issues.isEmpty else { throw ScenarioError(file: file, issues: log.issues) }
+    let scenario = readScenario(root, log: log)
+    if let scenario, log.issues.isEmpty { return scenario }
+    throw ScenarioError(file: file, issues: log.issues.sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) })
+  }
+
+  /// Reads a scenario file from disk.
+  public static func read(file path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw ScenarioError(file: path, issues: [
+        ScenarioIssue(path: "(file)", line: nil, message: "cannot be read as UTF-8 text (\(error.localizedDescription))"),
+      ])
+    }
+    return try read(yaml: text, file: path, overrides: overrides)
+  }
+
+  /// Parses YAML text into a node tree, logging syntax errors with their line.
+  static func parse(_ text: String, log: IssueLog) -> Node? {
+    if text.allSatisfy({ $0.isWhitespace }) {
+      log.report("(root)", line: nil, "the scenario file is empty; expected a mapping with horizon, population, referralSources, careTypes and funding")
+      return nil
+    }
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        log.report("(root)", line: nil, "the scenario file holds no YAML document")
+        return nil
+      }
+      return node
+    } catch let error as YamlError {
+      switch error {
+      case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+        .composer(_, let problem, let mark, _):
+        log.report("(root)", line: mark.line, "not valid YAML: \(problem)")
+      default:
+        log.report("(root)", line: nil, "not valid YAML: \(error)")
+      }
+      return nil
+    } catch {
+      log.report("(root)", line: nil, "not valid YAML: \(error)")
+      return nil
+    }
+  }
+
+  static func readScenario(_ root: Node, log: IssueLog) -> Scenario? {
+    guard let top = MappingReader(root, path: "", log: log) else { return nil }
+    let name = top.string("name", default: "scenario")
+    _ = top.string("description", default: "")
+    let horizon = top.mapping("horizon", required: true).flatMap { readHorizon($0) }
+    let random = top.mapping("random", required: false).flatMap { readRandom($0) } ?? RandomSettings()
+    let population = top.mapping("population", required: true).flatMap { readPopulation($0) }
+
+    // Care types first: routing and transitions refer to them by id.
+    let typeItems = top.list("careTypes", required: true) ?? []
+    if top.node("careTypes") != nil, typeItems.isEmpty {
+      log.report("careTypes", top.node("careTypes"), "must list at least one care type")
+    }
+    let ids = collectIDs(typeItems, list: "careTypes", log: log)
+    var careTypes: [CareType] = []
+    var careTypesOK = true
+    for (offset, item) in typeItems.enumerated() {
+      if let type = readCareType(item.node, path: item.path, index: offset, ids: ids, log: log) {
+        careTypes.append(type)
+      } else {
+        careTypesOK = false
+      }
+    }
+
+    let sourceItems = top.list("referralSources", required: true) ?? []
+    _ = collectIDs(sourceItems, list: "referralSources", log: log)
+    var sources: [ReferralSource] = []
+    var sourcesOK = true
+    for item in sourceItems {
+      if let source = readSource(item.node, path: item.path, ids: ids, log: log) {
+        sources.append(source)
+      } else {
+        sourcesOK = false
+      }
+    }
+
+    let blocked = top.bool("blockedStepDown", default: false)
+    let reReferral = top.mapping("reReferral", required: false).flatMap { readReReferral($0) }
+    let reReferralOK = top.node("reReferral") == nil || reReferral != nil
+
+    var stock: [InitialStock] = []
+    var stockOK = true
+    for item in top.list("initialStock", required: false) ?? [] {
+      if let entry = readStock(item.node, path: item.path, ids: ids, careTypes: careTypesOK ? careTypes : nil, log: log) {
+        stock.append(entry)
+      } else {
+        stockOK = false
+      }
+    }
+
+    let costIndex = top.mapping("costs", required: false).flatMap { costs -> Double? in
+      let index = costs.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
+      costs.finish(expected: ["indexPerYear"])
+      return index
+    } ?? 0
+
+    let funding = top.mapping("funding", required: true).flatMap { readFunding($0, years: horizon?.contractYears) }
+    top.finish(expected: topKeys)
+
+    if careTypesOK, sourcesOK {
+      checkReachableCapacity(careTypes: careTypes, sources: sources, top: top, typeItems: typeItems, log: log)
+    }
+
+    guard let name, let horizon, let population, let funding, let blocked,
+      careTypesOK, sourcesOK, stockOK, reReferralOK, !careTypes.isEmpty, log.issues.isEmpty
+    else { return nil }
+    return Scenario(
+      name: name, horizon: horizon, random: random, population: population,
+      referralSources: sources, careTypes: careTypes, blockedStepDown: blocked,
+      reReferral: reReferral, initialStock: stock, costIndexPerYear: costIndex, funding: funding)
+  }
+
+  // MARK: Sections
+
+  static func readHorizon(_ r: MappingReader) -> Horizon? {
+    let years = r.integer("contractYears", rule: .range(1, 100))
+    let warmup = r.integer("warmupYears", rule: .range(0, 100), default: 0)
+    let first = r.integer("firstYear", rule: .range(1900, 2200), default: 2026)
+    r.finish(expected: ["contractYears", "warmupYears", "firstYear"])
+    guard let years, let warmup, let first else { return nil }
+    return Horizon(contractYears: years, warmupYears: warmup, firstYear: first)
+  }
+
+  static func readRandom(_ r: MappingReader) -> RandomSettings? {
+    var generator: GeneratorKind? = .mt19937
+    if let node = r.node("generator") {
+      let word = node.scalar?.string ?? ""
+      generator = GeneratorKind.selectable.first { $0.rawValue == word }
+      if generator == nil {
+        let options = GeneratorKind.selectable.map(\.rawValue).joined(separator: ", ")
+        r.log.report(r.join("generator"), node, "must be one of: \(options); got \(MappingReader.kind(node))")
+      }
+    }
+    let seed = r.integer("seed", rule: .range(0, 9.007_199_254_740_992e15), default: 1)
+    r.finish(expected: ["generator", "seed"])
+    guard let generator, let seed else { return nil }
+    return RandomSettings(generator: generator, seed: UInt64(seed))
+  }
+
+  static func readPopulation(_ r: MappingReader) -> Population? {
+    let youths = r.number("youths", rule: .positive)
+    let growth = r.number("growthPerYear", rule: .range(-0.5, 1), default: 0)
+    r.finish(expected: ["youths", "growthPerYear"])
+    guard let youths, let growth else { return nil }
+    return Population(youths: youths, growthPerYear: growth)
+  }
+
+  static func readSource(_ node: Node, path: String, ids: [String: Int], log: IssueLog) -> ReferralSource? {
+    guard let r = MappingReader(node, path: path, log: log) else { return nil }
+    let id = r.string("id")
+    let name = r.string("name", default: id ?? "")
+    let rate = r.number("ratePer1000", rule: .nonNegative)
+    var seasonality: [Double]? = Array(repeating: 1, count: 12)
+    if r.node("seasonality") != nil {
+      seasonality = r.numbers("seasonality", rule: .nonNegative, count: 12)
+      if let s = seasonality {
+        let mean = s.reduce(0, +) / 12
+        if abs(mean - 1) > 1e-3 {
+          log.report(r.join("seasonality"), r.node("seasonality"), "the 12 monthly factors must average 1, got \(format(mean))")
+          seasonality = nil
+        }
+      }
+    }
+    let trend = r.number("trendPerYear", rule: .range(-0.5, 1), default: 0)
+    let cv = r.number("overdispersionCV", rule: .range(0, 5), default: 0)
+    let crisis = r.number("crisisShare", rule: .probability, default: 0)
+    let court = r.number("courtOrderedShare", rule: .probability, default: 0)
+    if let crisis, let court, crisis + court > 1 + 1e-9 {
+      log.report(r.join("courtOrderedShare"), r.node("courtOrderedShare"),
+                 "crisisShare + courtOrderedShare must be ≤ 1, got \(format(crisis + court))")
+    }
+    var routing = [Double](repeating: 0, count: ids.count)
+    var diverted = 0.0
+    var routingOK = false
+    if let (entries, reader) = r.probabilities("routing", required: true) {
+      routingOK = entries.count == reader.keys.count
+      for entry in entries {
+        if entry.name == "diverted" {
+          diverted = entry.value
+        } else if let index = ids[entry.name] {
+          routing[index] = entry.value
+        } else {
+          routingOK = false
+          log.report(reader.join(entry.name), entry.node, "unknown care type '\(entry.name)'; expected one of: \(knownList(ids)), diverted")
+        }
+      }
+      let total = routing.reduce(0, +) + diverted
+      if routingOK, abs(total - 1) > 1e-6 {
+        routingOK = false
+        log.report(reader.path, reader.node, "probabilities must sum to 1, got \(format(total))")
+      }
+    }
+    r.finish(expected: ["id", "name", "ratePer1000", "seasonality", "trendPerYear", "overdispersionCV",
+                        "crisisShare", "courtOrderedShare", "routing"])
+    guard let id, let name, let rate, let seasonality, let trend, let cv, let crisis, let court, routingOK,
+      crisis + court <= 1 + 1e-9
+    else { return nil }
+    return ReferralSource(
+      id: id, name: name, ratePer1000: rate, seasonality: seasonality, trendPerYear: trend,
+      overdispersionCV: cv, crisisShare: crisis, courtOrderedShare: court, routing: routing, diverted: diverted)
+  }
+
+  static func readCareType(_ node: Node, path: String, index: Int, ids: [String: Int], log: IssueLog) -> CareType? {
+    guard let r = MappingReader(node, path: path, log: log) else { return nil }
+    let id = r.string("id")
+    let name = r.string("name", default: id ?? "")
+    let level = r.integer("level", default: index)
+    let capacity = r.integer("capacity", rule: .range(0, 10_000_000))
+    let duration = r.mapping("duration", required: true).flatMap { readDistribution($0) }
+    let cost = r.number("costPerDay", rule: .nonNegative)
+    let fixed = r.number("fixedCostPerSlotDay", rule: .nonNegative, default: 0)
+    let intake = r.number("intakeCost", rule: .nonNegative, default: 0)
+    let norm = r.number("waitingNormDays", rule: .nonNegative, default: 98)
+    let inLumpsum = r.bool("inLumpsum", default: true)
+    let crisis = r.bool("crisis", default: false)
+    let overflow = r.number("overflowCostFactor", rule: .nonNegative, default: 1)
+    var patience: Patience?
+    var patienceOK = true
+    if let p = r.mapping("patience", required: false) {
+      patience = readPatience(p, ids: ids, selfIndex: index)
+      patienceOK = patience != nil
+    } else if r.node("patience") != nil {
+      patienceOK = false
+    }
+    var transitions: Transitions?
+    if let (entries, reader) = r.probabilities("transitions", required: true) {
+      var next = [Double](repeating: 0, count: ids.count)
+      var exit = 0.0
+      var ok = entries.count == reader.keys.count
+      for entry in entries {
+        if entry.name == "exit" {
+          exit = entry.value
+        } else if let target = ids[entry.name] {
+          if target == index, entry.value > 0 {
+            ok = false
+            log.report(reader.join(entry.name), entry.node, "a care type cannot transition to itself; model a longer duration instead")
+          }
+          next[target] = entry.value
+        } else {
+          ok = false
+          log.report(reader.join(entry.name), entry.node, "unknown care type '\(entry.name)'; expected one of: \(knownList(ids)), exit")
+        }
+      }
+      let total = exit + next.reduce(0, +)
+      if ok, abs(total - 1) > 1e-6 {
+        ok = false
+        log.report(reader.path, reader.node, "probabilities must sum to 1, got \(format(total))")
+      }
+      if ok { transitions = Transitions(exit: exit, next: next) }
+    }
+    r.finish(expected: ["id", "name", "level", "capacity", "duration", "costPerDay", "fixedCostPerSlotDay",
+                        "intakeCost", "waitingNormDays", "inLumpsum", "crisis", "overflowCostFactor",
+                        "patience", "transitions"])
+    guard let id, let name, let level, let capacity, let duration, let cost, let fixed, let intake, let norm,
+      let inLumpsum, let crisis, let overflow, patienceOK, let transitions
+    else { return nil }
+    return CareType(
+      id: id, name: name, level: level, capacity: capacity, duration: duration, costPerDay: cost,
+      fixedCostPerSlotDay: fixed, intakeCost: intake, waitingNormDays: norm, inLumpsum: inLumpsum,
+      crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions)
+  }
+
+  static func readPatience(_ r: MappingReader, ids: [String: Int], selfIndex: Int) -> Patience? {
+    let duration = r.mapping("duration", required: true).flatMap { readDistribution($0) }
+    var destination: Patience.Destination?
+    if let word = r.string("destination", default: "exit") {
+      switch word {
+      case "exit": destination = .exit
+      case "outside": destination = .outside
+      default:
+        if let target = ids[word], target != selfIndex {
+          destination = .careType(target)
+        } else {
+          r.log.report(r.join("destination"), r.node("destination"),
+                       "must be exit, outside or another care type (\(knownList(ids))); got '\(word)'")
+        }
+      }
+    }
+    r.finish(expected: ["duration", "destination"])
+    guard let duration, let destination else { return nil }
+    return Patience(duration: duration, destination: destination)
+  }
+
+  static func readReReferral(_ r: MappingReader) -> ReReferral? {
+    let p = r.number("probability", rule: .probability)
+    let delay = r.mapping("delay", required: true).flatMap { readDistribution($0) }
+    r.finish(expected: ["probability", "delay"])
+    guard let p, let delay else { return nil }
+    return ReReferral(probability: p, delay: delay)
+  }
+
+  static func readStock(_ node: Node, path: String, ids: [String: Int], careTypes: [CareType]?, log: IssueLog) -> InitialStock? {
+    guard let r = MappingReader(node, path: path, log: log) else { return nil }
+    var index: Int?
+    if let id = r.string("careType") {
+      index = ids[id]
+      if index == nil {
+        log.report(r.join("careType"), r.node("careType"), "unknown care type '\(id)'; expected one of: \(knownList(ids))")
+      }
+    }
+    let inCare = r.integer("inCare", rule: .range(0, 10_000_000), default: 0)
+    let waiting = r.integer("waiting", rule: .range(0, 10_000_000), default: 0)
+    let remaining = r.choice("remaining", default: InitialStock.Remaining.equilibrium)
+    r.finish(expected: ["careType", "inCare", "waiting", "remaining"])
+    if let index, let inCare, let careTypes, index < careTypes.count,
+      !careTypes[index].crisis, inCare > careTypes[index].capacity {
+      log.report(r.join("inCare"), r.node("inCare"),
+                 "\(inCare) children in care exceed the capacity of \(careTypes[index].id) (\(careTypes[index].capacity))")
+      return nil
+    }
+    guard let index, let inCare, let waiting, let remaining else { return nil }
+    return InitialStock(careType: index, inCare: inCare, waiting: waiting, remaining: remaining)
+  }
+
+  static func readFunding(_ r: MappingReader, years: Int?) -> Funding? {
+    var model: Funding.Model? = .lumpsum
+    if let node = r.node("model") {
+      let word = node.scalar?.string ?? ""
+      model = Funding.Model(rawValue: word)
+      if model == nil {
+        let planned = ["pxq", "output"].contains(word) ? " ('\(word)' is planned but not yet available)" : ""
+        r.log.report(r.join("model"), node, "must be lumpsum\(planned); got \(MappingReader.kind(node))")
+      }
+    }
+    let policy = r.choice("pressurePolicy", default: Funding.PressurePolicy.none)
+    var lumpsum: Lumpsum?
+    if let l = r.mapping("lumpsum", required: true) {
+      let base = l.number("base", rule: .nonNegative)
+      let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
+      let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
+      var savings: [Double]? = []
+      if l.node("bookedSavings") != nil {
+        savings = l.numbers("bookedSavings", rule: .fraction)
+        if let s = savings, let years, s.count > years {
+          l.log.report(l.join("bookedSavings"), l.node("bookedSavings"),
+                       "has \(s.count) entries but the contract has \(years) years")
+          savings = nil
+        }
+      }
+      l.finish(expected: ["base", "indexPerYear", "bookedSavings", "overheadShare"])
+      if let base, let index, let overhead, let savings {
+        lumpsum = Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead)
+      }
+    }
+    r.finish(expected: ["model", "lumpsum", "pressurePolicy"])
+    guard let model, let policy, let lumpsum else { return nil }
+    return Funding(model: model, lumpsum: lumpsum, pressurePolicy: policy)
+  }
+
+  // MARK: Distributions
+
+  /// The families a duration or delay may use, with their parameters.
+  static let families: [String: [String]] = [
+    "exponential": ["mean"],
+    "gamma": ["shape", "scale", "mean", "cv"],
+    "lognormal": ["mu", "sigma", "mean", "cv"],
+    "weibull": ["shape", "scale"],
+    "fixed": ["value"],
+    "empirical": ["values", "cumulative"],
+  ]
+
+  /// Time units a distribution may be given in, as days per unit.
+  static let units: [String: Double] = ["days": 1, "weeks": 7, "months": DayCalendar.daysPerMonth, "years": DayCalendar.daysPerYear]
+
+  static func readDistribution(_ r: MappingReader) -> Distribution? {
+    let family = r.string("family")
+    var factor: Double? = 1
+    if let unit = r.string("unit", default: "days") {
+      factor = units[unit]
+      if factor == nil { r.log.report(r.join("unit"), r.node("unit"), "must be one of: days, weeks, months, years; got '\(unit)'") }
+    }
+    guard let family else { return nil }
+    guard let parameters = families[family] else {
+      r.log.report(r.join("family"), r.node("family"),
+                   "must be one of: \(families.keys.sorted().joined(separator: ", ")); got '\(family)'")
+      return nil
+    }
+    defer { r.finish(expected: ["family", "unit"] + parameters) }
+    let law: Distribution?
+    switch family {
+    case "exponential":
+      law = r.number("mean", rule: .positive).map { .exponential(mean: $0) }
+    case "fixed":
+      law = r.number("value", rule: .nonNegative).map { .fixed($0) }
+    case "weibull":
+      let shape = r.number("shape", rule: .positive), scale = r.number("scale", rule: .positive)
+      law = (shape != nil && scale != nil) ? .weibull(scale: scale!, shape: shape!) : nil
+    case "gamma", "lognormal":
+      let byMean = r.keys.contains("mean") || r.keys.contains("cv")
+      if byMean {
+        let mean = r.number("mean", rule: .positive), cv = r.number("cv", rule: .positive)
+        guard let mean, let cv else { return nil }
+        law = family == "gamma" ? .gamma(mean: mean, cv: cv) : .lognormal(mean: mean, cv: cv)
+      } else if family == "gamma" {
+        let shape = r.number("shape", rule: .positive), scale = r.number("scale", rule: .positive)
+        law = (shape != nil && scale != nil) ? .gamma(shape: shape!, scale: scale!) : nil
+      } else {
+        let mu = r.number("mu"), sigma = r.number("sigma", rule: .positive)
+        law = (mu != nil && sigma != nil) ? .lognormal(mu: mu!, sigma: sigma!) : nil
+      }
+    case "empirical":
+      let values = r.numbers("values", rule: .nonNegative), cumulative = r.numbers("cumulative", rule: .probability)
+      if r.node("values") == nil { r.log.report(r.join("values"), r.node, "is required (a list of numbers)") }
+      if r.node("cumulative") == nil { r.log.report(r.join("cumulative"), r.node, "is required (a list of probabilities)") }
+      guard let values, let cumulative else { return nil }
+      do {
+        law = .empirical(try EmpiricalDistribution(values: values, cumulative: cumulative))
+      } catch {
+        r.log.report(r.path, r.node, error.description)
+        return nil
+      }
+    default:
+      law = nil
+    }
+    guard let law, let factor else { return nil }
+    return law.scaled(by: factor)
+  }
+
+  // MARK: Cross-checks
+
+  static func collectIDs(_ items: [(node: Node, path: String)], list: String, log: IssueLog) -> [String: Int] {
+    var ids: [String: Int] = [:]
+    for (offset, item) in items.enumerated() {
+      guard case .mapping(let mapping) = item.node, let idNode = mapping["id"], let id = idNode.scalar?.string else { continue }
+      if let first = ids[id] {
+        log.report("\(item.path).id", idNode, "duplicate id '\(id)' (also \(list)[\(first)])")
+      } else {
+        ids[id] = offset
+      }
+    }
+    return ids
+  }
+
+  static func knownList(_ ids: [String: Int]) -> String {
+    ids.sorted { $0.value < $1.value }.map(\.key).joined(separator: ", ")
+  }
+
+  /// A care type with capacity 0 that referrals or transitions lead to would hold children forever.
+  static func checkReachableCapacity(
+    careTypes: [CareType], sources: [ReferralSource], top: MappingReader,
+    typeItems: [(node: Node, path: String)], log: IssueLog
+  ) {
+    for (k, type) in careTypes.enumerated() where type.capacity == 0 && !type.crisis {
+      let referred = sources.contains { $0.ratePer1000 > 0 && $0.routing[k] > 0 }
+      let transferred = careTypes.contains { $0.transitions.next[k] > 0 }
+      let redirected = careTypes.contains { $0.patience?.destination == .careType(k) }
+      if referred || transferred || redirected {
+        let node = typeItems[k].node.mapping?["capacity"]
+        log.report("\(typeItems[k].path).capacity", node,
+                   "is 0 but referrals or transitions lead to \(type.id); children would wait forever (give it capacity or mark it crisis)")
+      }
+    }
+  }
+}

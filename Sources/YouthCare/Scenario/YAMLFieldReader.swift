@@ -1,0 +1,244 @@
+import Foundation
+import Yams
+
+/// Collects problems while a scenario is read, so the analyst sees all of them at once.
+final class IssueLog {
+  private(set) var issues: [ScenarioIssue] = []
+
+  func report(_ path: String, _ node: Node?, _ message: String) {
+    issues.append(ScenarioIssue(path: path, line: node?.mark?.line, message: message))
+  }
+
+  func report(_ path: String, line: Int?, _ message: String) {
+    issues.append(ScenarioIssue(path: path, line: line, message: message))
+  }
+}
+
+/// A rule a number must satisfy.
+enum NumberRule {
+  case any
+  case positive
+  case nonNegative
+  case probability
+  case fraction  // [0, 1)
+  case atLeast(Double)
+  case range(Double, Double)
+
+  func violation(_ value: Double) -> String? {
+    switch self {
+    case .any: return nil
+    case .positive: return value > 0 ? nil : "must be > 0, got \(format(value))"
+    case .nonNegative: return value >= 0 ? nil : "must be ≥ 0, got \(format(value))"
+    case .probability: return (0...1).contains(value) ? nil : "must be a probability in [0, 1], got \(format(value))"
+    case .fraction: return (0..<1).contains(value) ? nil : "must be in [0, 1), got \(format(value))"
+    case .atLeast(let low): return value >= low ? nil : "must be ≥ \(format(low)), got \(format(value))"
+    case .range(let low, let high):
+      return (low...high).contains(value) ? nil : "must be between \(format(low)) and \(format(high)), got \(format(value))"
+    }
+  }
+}
+
+/// Formats a number the way the analyst wrote it: no trailing ".0".
+func format(_ value: Double) -> String {
+  if value.isNaN { return ".nan" }
+  if value.isInfinite { return value > 0 ? ".inf" : "-.inf" }
+  if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+  return String(value)
+}
+
+/// Reads one YAML mapping field by field, reporting missing, mistyped and unknown keys.
+///
+/// Every accessor returns nil (after logging the problem) instead of throwing, so reading
+/// continues and one pass finds every problem in the file.
+final class MappingReader {
+  let path: String
+  let node: Node
+  let log: IssueLog
+  private var entries: [(key: String, keyNode: Node, value: Node)] = []
+  private var consumed: Set<String> = []
+
+  /// Reads `node` as a mapping at `path`; nil (and a logged problem) when it is not one.
+  init?(_ node: Node, path: String, log: IssueLog) {
+    self.path = path
+    self.node = node
+    self.log = log
+    guard case .mapping(let mapping) = node else {
+      log.report(path.isEmpty ? "(root)" : path, node, "must be a mapping of named fields, got \(Self.kind(node))")
+      return nil
+    }
+    var seen: [String: Node] = [:]
+    for (keyNode, value) in mapping {
+      let key = keyNode.scalar?.string ?? "?"
+      if seen[key] != nil {
+        log.report(join(key), keyNode, "appears twice in the same mapping")
+        continue
+      }
+      seen[key] = keyNode
+      entries.append((key, keyNode, value))
+    }
+  }
+
+  static func kind(_ node: Node) -> String {
+    switch node {
+    case .scalar(let s): return s.string.isEmpty ? "an empty value" : "'\(s.string)'"
+    case .mapping: return "a mapping"
+    case .sequence: return "a list"
+    case .alias: return "an alias"
+    }
+  }
+
+  /// The full path of a child key.
+  func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+  /// The keys present, in file order.
+  var keys: [String] { entries.map(\.key) }
+
+  /// The raw node at `key`, marking it as read.
+  func node(_ key: String) -> Node? {
+    consumed.insert(key)
+    return entries.first { $0.key == key }?.value
+  }
+
+  /// The line of the mapping itself.
+  var line: Int? { node.mark?.line }
+
+  /// Reports keys that no accessor asked for.
+  func finish(expected: [String]) {
+    for entry in entries where !consumed.contains(entry.key) {
+      let list = expected.joined(separator: ", ")
+      log.report(join(entry.key), entry.keyNode, "unknown key; expected one of: \(list)")
+    }
+  }
+
+  /// A required or optional number.
+  func number(_ key: String, rule: NumberRule = .any, default fallback: Double? = nil) -> Double? {
+    guard let value = node(key) else {
+      if fallback == nil { log.report(join(key), node, "is required (a number)") }
+      return fallback
+    }
+    return Self.number(value, path: join(key), rule: rule, log: log)
+  }
+
+  static func number(_ value: Node, path: String, rule: NumberRule, log: IssueLog) -> Double? {
+    guard case .scalar(let scalar) = value, let number = Double.construct(from: scalar) else {
+      log.report(path, value, "must be a number, got \(kind(value))")
+      return nil
+    }
+    guard number.isFinite else {
+      log.report(path, value, "must be a finite number, got \(scalar.string)")
+      return nil
+    }
+    if let problem = rule.violation(number) {
+      log.report(path, value, problem)
+      return nil
+    }
+    return number
+  }
+
+  /// A required or optional whole number.
+  func integer(_ key: String, rule: NumberRule = .any, default fallback: Int? = nil) -> Int? {
+    guard let value = node(key) else {
+      if fallback == nil { log.report(join(key), node, "is required (a whole number)") }
+      return fallback
+    }
+    guard let number = Self.number(value, path: join(key), rule: rule, log: log) else { return nil }
+    guard number == number.rounded(), abs(number) < 1e15 else {
+      log.report(join(key), value, "must be a whole number, got \(format(number))")
+      return nil
+    }
+    return Int(number)
+  }
+
+  /// A required or optional string.
+  func string(_ key: String, default fallback: String? = nil) -> String? {
+    guard let value = node(key) else {
+      if fallback == nil { log.report(join(key), node, "is required (text)") }
+      return fallback
+    }
+    guard case .scalar(let scalar) = value, !scalar.string.isEmpty else {
+      log.report(join(key), value, "must be text, got \(Self.kind(value))")
+      return nil
+    }
+    return scalar.string
+  }
+
+  /// A required or optional true/false.
+  func bool(_ key: String, default fallback: Bool? = nil) -> Bool? {
+    guard let value = node(key) else {
+      if fallback == nil { log.report(join(key), node, "is required (true or false)") }
+      return fallback
+    }
+    guard case .scalar(let scalar) = value, let flag = Bool.construct(from: scalar) else {
+      log.report(join(key), value, "must be true or false, got \(Self.kind(value))")
+      return nil
+    }
+    return flag
+  }
+
+  /// One of a fixed set of words.
+  func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil) -> T?
+  where T.RawValue == String {
+    guard let value = node(key) else {
+      if fallback == nil {
+        log.report(join(key), node, "is required (one of: \(T.allCases.map(\.rawValue).joined(separator: ", ")))")
+      }
+      return fallback
+    }
+    guard case .scalar(let scalar) = value, let choice = T(rawValue: scalar.string) else {
+      let options = T.allCases.map(\.rawValue).joined(separator: ", ")
+      log.report(join(key), value, "must be one of: \(options); got \(Self.kind(value))")
+      return nil
+    }
+    return choice
+  }
+
+  /// A nested mapping; nil when absent (logged if required) or not a mapping.
+  func mapping(_ key: String, required: Bool) -> MappingReader? {
+    guard let value = node(key) else {
+      if required { log.report(join(key), node, "is required (a mapping)") }
+      return nil
+    }
+    return MappingReader(value, path: join(key), log: log)
+  }
+
+  /// A list of nodes with their paths; nil when absent (logged if required) or not a list.
+  func list(_ key: String, required: Bool) -> [(node: Node, path: String)]? {
+    guard let value = node(key) else {
+      if required { log.report(join(key), node, "is required (a list)") }
+      return nil
+    }
+    guard case .sequence(let sequence) = value else {
+      log.report(join(key), value, "must be a list, got \(Self.kind(value))")
+      return nil
+    }
+    return sequence.enumerated().map { ($0.element, "\(join(key))[\($0.offset)]") }
+  }
+
+  /// A list of numbers.
+  func numbers(_ key: String, rule: NumberRule, count: Int? = nil) -> [Double]? {
+    guard let items = list(key, required: false) else { return nil }
+    if let count, items.count != count {
+      log.report(join(key), node(key), "must have \(count) entries, got \(items.count)")
+      return nil
+    }
+    var values: [Double] = []
+    var ok = true
+    for item in items {
+      if let v = Self.number(item.node, path: item.path, rule: rule, log: log) { values.append(v) } else { ok = false }
+    }
+    return ok ? values : nil
+  }
+
+  /// A mapping from names to probabilities, in file order.
+  func probabilities(_ key: String, required: Bool) -> (entries: [(name: String, value: Double, node: Node)], reader: MappingReader)? {
+    guard let reader = mapping(key, required: required) else { return nil }
+    var result: [(String, Double, Node)] = []
+    for name in reader.keys {
+      guard let valueNode = reader.node(name) else { continue }
+      if let p = Self.number(valueNode, path: reader.join(name), rule: .probability, log: log) {
+        result.append((name, p, valueNode))
+      }
+    }
+    return (result, reader)
+  }
+}

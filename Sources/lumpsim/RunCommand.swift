@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import Reports
+import YouthCare
+
+/// `lumpsim run`: one replication of a scenario.
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Simulate one replication: spend against budget per year, exhaustion day, waits per care type.")
+
+  @OptionGroup var scenarioOptions: ScenarioOptions
+  @OptionGroup var seedOption: SeedOption
+
+  @Option(help: "Write summary.json, years.csv and monthly.csv into this folder.")
+  var out: String?
+
+  @Option(help: "What to print: table (readable) or json (the output contract).")
+  var format: OutputFormat = .table
+
+  func run() throws {
+    let scenario = try scenarioOptions.load()
+    let seed = seedOption.seed ?? scenario.random.seed
+    let clock = ContinuousClock()
+    var result: ReplicationResult?
+    let elapsed = clock.measure { result = Replication.run(scenario, seed: seed) }
+    guard let result else { return }
+    let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+
+    if let out {
+      do throws(AtomicFile.WriteError) {
+        try AtomicFile.writeAll([
+          ("summary.json", RunSummary.json(result, wallSeconds: nil).rendered()),
+          ("years.csv", CSVTables.years(result)),
+          ("monthly.csv", CSVTables.monthly(result, firstYear: scenario.horizon.firstYear)),
+        ], into: out)
+      } catch {
+        throw RuntimeFailure(description: "error: \(error.description)")
+      }
+    }
+    switch format {
+    case .json: print(RunSummary.json(result, wallSeconds: wallSeconds).rendered(), terminator: "")
+    case .table: print(RunTable.render(result, scenario: scenario, wallSeconds: wallSeconds), terminator: "")
+    }
+  }
+}
