@@ -46,6 +46,7 @@ public enum RunSummary {
       ("result", .double(y.result, 2)),
       ("exhaustionDay", y.exhaustionDay.map { .int($0) } ?? .null),
       ("referrals", .int(y.referrals)),
+      ("repeatReferrals", .int(y.repeatReferrals)),
       ("diverted", .int(y.diverted)),
       ("starts", .int(y.starts)),
       ("exits", .int(y.exits)),

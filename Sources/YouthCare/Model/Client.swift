@@ -48,10 +48,13 @@ struct ClientRegistry {
 
   /// Adds a child and returns its index.
   mutating func add(key: UInt64, source: UInt8) -> Int32 {
-    let client = Client(
+    var client = Client(
       key: key, queuedAt: 0, episode: 0, token: 0, careType: -1, heldType: -1,
       state: .arriving, priority: .regular, source: source)
     if let slot = freeSlots.popLast() {
+      // The token keeps counting across children: an event still pending for the record's
+      // previous child can never match the new one.
+      client.token = clients[Int(slot)].token &+ 1
       clients[Int(slot)] = client
       return slot
     }

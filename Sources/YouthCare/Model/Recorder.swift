@@ -19,6 +19,7 @@ struct Recorder {
 
   // Per contract year.
   var yearReferrals: [Int]
+  var yearRepeatReferrals: [Int]
   var yearDiverted: [Int]
   var yearStarts: [Int]
   var yearExits: [Int]
@@ -56,6 +57,7 @@ struct Recorder {
     waitingTouched = waitingDays
     yearReferrals = Array(repeating: 0, count: contractYears)
     yearDiverted = yearReferrals
+    yearRepeatReferrals = yearReferrals
     yearStarts = yearReferrals
     yearExits = yearReferrals
     yearReneged = yearReferrals
@@ -83,10 +85,20 @@ struct Recorder {
   func contractMonth(_ simulatedMonth: Int) -> Int { simulatedMonth - contractStartMonth }
 
   @inline(__always)
-  mutating func referral(source: Int?, month: Int) {
+  mutating func referral(source: Int, month: Int) {
     guard recording else { return }
     let m = contractMonth(month)
-    if let source { monthlyReferrals[m * sources + source] += 1 }
+    monthlyReferrals[m * sources + source] += 1
+    yearReferrals[m / 12] += 1
+  }
+
+  /// A child returning after an exit: its timing follows earlier waits, so it is counted apart
+  /// from the first-time referrals, which are the same under every policy.
+  @inline(__always)
+  mutating func repeatReferral(month: Int) {
+    guard recording else { return }
+    let m = contractMonth(month)
+    yearRepeatReferrals[m / 12] += 1
     yearReferrals[m / 12] += 1
   }
 

@@ -42,7 +42,8 @@ extension Simulation {
       let starts = recorder.yearStarts[y]
       years.append(YearResult(
         year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, result: budget - spend,
-        exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y], diverted: recorder.yearDiverted[y],
+        exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
+        repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],
         peakWaiting: recorder.yearPeakWaiting[y],
         meanWaitDays: starts > 0 ? recorder.yearWaitSum[y] / Double(starts) : 0,

@@ -65,7 +65,10 @@ public struct YearResult: Sendable, Equatable {
   public var result: Double
   /// Day of the year (1–365) on which cumulative spend passed the budget; nil if it never did.
   public var exhaustionDay: Int?
+  /// All referrals, repeat referrals included.
   public var referrals: Int
+  /// Children coming back after an exit (herhaald beroep); part of `referrals`.
+  public var repeatReferrals: Int
   public var diverted: Int
   public var starts: Int
   public var exits: Int
@@ -83,7 +86,7 @@ public struct MonthlySeries: Sendable, Equatable {
   public var months: Int
   public var sourceIDs: [String]
   public var careTypeIDs: [String]
-  /// Referrals per month and source (repeat referrals included).
+  /// First-time referrals per month and source (identical under every budget and policy).
   public var referrals: [Int]
   /// Starts per month and care type.
   public var starts: [Int]

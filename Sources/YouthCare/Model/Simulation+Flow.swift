@@ -240,14 +240,14 @@ extension Simulation {
   mutating func returns(_ c: Int32) {
     flow.away -= 1
     flow.referrals += 1
+    clients.clients[Int(c)].state = .arriving
     clients.clients[Int(c)].episode &+= 1
     clients.clients[Int(c)].priority = .regular
     let source = clients.clients[Int(c)].source
+    recorder.repeatReferral(month: month)
     if source == Client.noSource {
-      recorder.referral(source: nil, month: month)
       enter(c, careType: Int(clients.clients[Int(c)].careType))
     } else {
-      recorder.referral(source: Int(source), month: month)
       route(c, source: Int(source))
     }
   }

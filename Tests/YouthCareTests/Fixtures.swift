@@ -1,0 +1,40 @@
+import Foundation
+import YouthCare
+
+/// Paths to the shipped scenarios, found from this file's location.
+enum Fixtures {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent()
+
+  static func scenarioPath(_ name: String) -> String {
+    root.appendingPathComponent("Scenarios").appendingPathComponent(name).path
+  }
+
+  static func scenario(_ name: String, _ overrides: [ScenarioOverride] = []) throws -> Scenario {
+    try ScenarioReader.read(file: scenarioPath(name), overrides: overrides)
+  }
+}
+
+/// The invariants every replication must satisfy.
+func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [String] {
+  var problems: [String] = []
+  if !result.flow.isConserved { problems.append("children not conserved: \(result.flow)") }
+  if result.capacityBreaches != 0 { problems.append("\(result.capacityBreaches) starts above capacity") }
+  let spend = result.years.reduce(0) { $0 + $1.spend }
+  if result.ledgerDiscrepancy > 1e-6 * max(spend, 1) {
+    problems.append("ledger running spend and month-end accounts differ by \(result.ledgerDiscrepancy)")
+  }
+  for (k, type) in scenario.careTypes.enumerated() where !type.crisis {
+    // End-of-month counts never exceed capacity, crisis care aside.
+    for m in 0..<result.monthly.months where result.monthly.inCare[m * scenario.careTypes.count + k] > type.capacity {
+      problems.append("\(type.id) holds \(result.monthly.inCare[m * scenario.careTypes.count + k]) > \(type.capacity) in month \(m)")
+    }
+  }
+  for y in result.years {
+    if abs(y.result - (y.budget - y.spend)) > 1e-6 { problems.append("year \(y.year): result ≠ budget − spend") }
+    let byType = zip(y.spendByCareType, scenario.careTypes).filter { $0.1.inLumpsum }.reduce(0) { $0 + $1.0 }
+    let expected = byType * (1 + scenario.funding.lumpsum.overheadShare)
+    if abs(expected - y.spend) > 1e-6 * max(y.spend, 1) { problems.append("year \(y.year): spend ≠ Σ in-scope types × overhead") }
+  }
+  return problems
+}
