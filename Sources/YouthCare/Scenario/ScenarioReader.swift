@@ -61,6 +61,9 @@ public enum ScenarioReader {
       return node
     } catch let error as YamlError {
       switch error {
+      case .duplicatedKeysInMapping(let duplicates, let context):
+        let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+        log.report("(root)", line: context.mark.line, "key \(keys) appears twice in the same mapping (the mapping starting on this line)")
       case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
         .composer(_, let problem, let mark, _):
         log.report("(root)", line: mark.line, "not valid YAML: \(problem)")

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+@Suite("lumpsim command line")
+struct CLITests {
+  @Test("run prints the JSON contract on stdout")
+  func runJSON() throws {
+    let output = try CLIRunner.run(["run", CLIRunner.scenario("regio-midden.yaml"), "--format", "json", "--seed", "3"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    #expect(json["seed"] as? Int == 3)
+    #expect((json["events"] as? Int ?? 0) > 10_000)
+    #expect(json["wallSeconds"] is Double)
+    let types = try #require(json["careTypes"] as? [[String: Any]])
+    #expect(types.count == 7)
+    for key in ["arrivals", "starts", "meanWaitDays", "p90WaitDays", "shareOverNorm", "meanWaiting", "meanInCare",
+                "reneged", "utilization"] {
+      #expect(types.allSatisfy { $0[key] != nil }, "careTypes lack \(key)")
+    }
+    let years = try #require(json["years"] as? [[String: Any]])
+    #expect(years.count == 6)
+    for key in ["year", "budget", "spend", "result", "exhaustionDay"] {
+      #expect(years.allSatisfy { $0[key] != nil }, "years lack \(key)")
+    }
+    // Exhaustion day is a day of the year or null.
+    #expect(years.allSatisfy { ($0["exhaustionDay"] is NSNull) || (1...365).contains($0["exhaustionDay"] as? Int ?? 0) })
+  }
+
+  @Test("run prints a readable table by default")
+  func runTable() throws {
+    let output = try CLIRunner.run(["run", CLIRunner.scenario("regio-midden.yaml")])
+    #expect(output.status == 0)
+    #expect(output.stdout.contains("Budget runs out"))
+    #expect(output.stdout.contains("SA Specialistische ambulante jeugdhulp"))
+  }
+
+  @Test("the same seed writes byte-identical files; another seed does not")
+  func deterministicFiles() throws {
+    let a = CLIRunner.temporaryFolder(), b = CLIRunner.temporaryFolder(), c = CLIRunner.temporaryFolder()
+    defer { for url in [a, b, c] { try? FileManager.default.removeItem(at: url) } }
+    for (folder, seed) in [(a, "7"), (b, "7"), (c, "8")] {
+      let output = try CLIRunner.run(["run", CLIRunner.scenario("regio-midden.yaml"), "--seed", seed, "--out", folder.path])
+      #expect(output.status == 0, "\(output.stderr)")
+    }
+    for file in ["summary.json", "years.csv", "monthly.csv"] {
+      let x = try Data(contentsOf: a.appendingPathComponent(file))
+      let y = try Data(contentsOf: b.appendingPathComponent(file))
+      let z = try Data(contentsOf: c.appendingPathComponent(file))
+      #expect(x == y, "\(file) differs between two runs with the same seed")
+      #expect(x != z, "\(file) identical for different seeds")
+    }
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: a.path).filter { $0.hasPrefix(".") }
+    #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
+    let years = try String(contentsOf: a.appendingPathComponent("years.csv"), encoding: .utf8)
+    #expect(years.hasPrefix("year,contractYear,budget,spend,result,exhaustionDay"))
+    let monthly = try String(contentsOf: a.appendingPathComponent("monthly.csv"), encoding: .utf8)
+    #expect(monthly.hasPrefix("year,month,metric,careType,source,value\n"))
+    #expect(monthly.split(separator: "\n").count == 1 + 72 * (7 + 7 * 4 + 3))
+  }
+
+  @Test("--set changes the scenario")
+  func setOverride() throws {
+    let low = try CLIRunner.run(["run", CLIRunner.scenario("regio-midden.yaml"), "--format", "json",
+                                 "--set", "funding.lumpsum.base=20000000"])
+    #expect(low.status == 0)
+    #expect(low.stdout.contains("\"budget\": 20000000"))
+  }
+
+  @Test("validate accepts the shipped scenarios", arguments: ["regio-midden.yaml", "grote-stad.yaml", "validation/mmc.yaml"])
+  func validateShipped(name: String) throws {
+    let output = try CLIRunner.run(["validate", CLIRunner.scenario(name)])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("OK"))
+  }
+
+  @Test("a bad scenario exits 2, lists every problem with path and line, and writes nothing")
+  func badScenario() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let path = folder.appendingPathComponent("bad.yaml").path
+    let original = try String(contentsOfFile: CLIRunner.scenario("regio-midden.yaml"), encoding: .utf8)
+    let broken = original
+      .replacingOccurrences(of: "capacity: 1450", with: "capacity: -1")
+      .replacingOccurrences(of: "mean: 12.5, cv: 1.2", with: "mean: 12.5, cv: -1")
+    try broken.write(toFile: path, atomically: true, encoding: .utf8)
+    let out = folder.appendingPathComponent("out").path
+    for command in [["validate", path], ["run", path, "--out", out]] {
+      let output = try CLIRunner.run(command)
+      #expect(output.status == 2)
+      #expect(output.stderr.contains("bad.yaml:95: careTypes[1].capacity: must be between 0 and 10000000, got -1"), "\(output.stderr)")
+      #expect(output.stderr.contains("careTypes[1].duration.cv: must be > 0, got -1"))
+      #expect(output.stdout.isEmpty)
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
+
+  @Test("bad arguments exit 2", arguments: [
+    ["run"],
+    ["run", "Scenarios/regio-midden.yaml", "--format", "xml"],
+    ["run", "Scenarios/regio-midden.yaml", "--bogus"],
+    ["run", "/nonexistent/scenario.yaml"],
+    ["run", "Scenarios/regio-midden.yaml", "--set", "careTypes.NOPE.capacity=3"],
+    ["run", "Scenarios/regio-midden.yaml", "--seed", "-4"],
+    ["verify", "--replications", "1"],
+    ["frobnicate"],
+  ])
+  func badArguments(arguments: [String]) throws {
+    let resolved = arguments.map { $0.hasPrefix("Scenarios/") ? CLIRunner.root.appendingPathComponent($0).path : $0 }
+    let output = try CLIRunner.run(resolved)
+    #expect(output.status == 2, "\(arguments): \(output.status) \(output.stderr)")
+    #expect(!output.stderr.isEmpty)
+  }
+
+  @Test("help lists the commands and exits 0")
+  func help() throws {
+    let output = try CLIRunner.run(["--help"])
+    #expect(output.status == 0)
+    for command in ["run", "validate", "verify"] { #expect(output.stdout.contains(command)) }
+    let runHelp = try CLIRunner.run(["run", "--help"])
+    #expect(runHelp.stdout.contains("--set <PATH=VALUE>"))
+  }
+
+  @Test("verify passes against theory and says so")
+  func verify() throws {
+    let output = try CLIRunner.run(["verify", "--format", "json"])
+    #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
+    let checks = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+    #expect(checks.count >= 5)
+    #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
+  }
+}
