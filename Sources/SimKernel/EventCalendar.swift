@@ -3,7 +3,12 @@
 /// The sequence number increases with every insertion, so events with equal time and class run
 /// in the order they were scheduled and every run is deterministic. Entries live inline in one
 /// `ContiguousArray`; after the array has grown to the peak number of pending events, scheduling
-/// allocates nothing. `replaceNext` pops and pushes in one sift, the common DES "hold" step.
+/// allocates nothing.
+///
+/// Most events schedule one new event, so the calendar makes the DES "hold" step (remove the
+/// next, schedule another) cost one sift instead of two: `removeNext` only marks the top as
+/// taken, and the next `schedule` writes over it and sifts down once. Any other access settles
+/// the pending removal first, so the order seen from outside is exactly that of a plain heap.
 public struct EventCalendar<Payload> {
   /// One pending event.
   public struct Entry {
@@ -32,6 +37,8 @@ public struct EventCalendar<Payload> {
 
   @usableFromInline var heap: ContiguousArray<Entry>
   @usableFromInline var sequence: UInt64 = 0
+  /// The top entry has been handed out by `removeNext` but is still stored at index 0.
+  @usableFromInline var topTaken = false
 
   /// An empty calendar with room for `capacity` pending events before it grows.
   @inlinable
@@ -41,13 +48,29 @@ public struct EventCalendar<Payload> {
   }
 
   /// The number of pending events.
-  @inlinable public var count: Int { heap.count }
+  @inlinable public var count: Int { heap.count - (topTaken ? 1 : 0) }
 
   /// True when nothing is pending.
-  @inlinable public var isEmpty: Bool { heap.isEmpty }
+  @inlinable public var isEmpty: Bool { count == 0 }
 
   /// The next event, without removing it.
-  @inlinable public var next: Entry? { heap.first }
+  @inlinable public var next: Entry? {
+    mutating get {
+      settle()
+      return heap.first
+    }
+  }
+
+  /// Completes a removal that `removeNext` left pending.
+  @inlinable
+  mutating func settle() {
+    guard topTaken else { return }
+    topTaken = false
+    let last = heap.removeLast()
+    if heap.isEmpty { return }
+    heap[0] = last
+    siftDown(from: 0)
+  }
 
   /// The number of events scheduled so far (also the next sequence number).
   @inlinable public var scheduledCount: UInt64 { sequence }
@@ -64,6 +87,13 @@ public struct EventCalendar<Payload> {
   @inlinable
   public mutating func schedule(_ payload: Payload, at time: SimTime, class eventClass: EventClass) {
     let entry = Entry(time: time, order: makeOrder(eventClass), payload: payload)
+    if topTaken {
+      // The hold step: the new entry takes the taken top's place and sifts down once.
+      topTaken = false
+      heap[0] = entry
+      siftDown(from: 0)
+      return
+    }
     heap.append(entry)
     siftUp(from: heap.count - 1)
   }
@@ -71,11 +101,9 @@ public struct EventCalendar<Payload> {
   /// Removes and returns the next event.
   @inlinable
   public mutating func removeNext() -> Entry? {
-    guard let last = heap.popLast() else { return nil }
-    if heap.isEmpty { return last }
-    let top = heap[0]
-    heap[0] = last
-    siftDown(from: 0)
+    settle()
+    guard let top = heap.first else { return nil }
+    topTaken = true
     return top
   }
 
@@ -86,6 +114,7 @@ public struct EventCalendar<Payload> {
   public mutating func replaceNext(
     with payload: Payload, at time: SimTime, class eventClass: EventClass
   ) -> Entry {
+    settle()
     precondition(!heap.isEmpty, "replaceNext on an empty calendar")
     let top = heap[0]
     heap[0] = Entry(time: time, order: makeOrder(eventClass), payload: payload)
@@ -96,6 +125,7 @@ public struct EventCalendar<Payload> {
   /// Removes every pending event (the sequence keeps counting).
   @inlinable
   public mutating func removeAll() {
+    topTaken = false
     heap.removeAll(keepingCapacity: true)
   }
 
@@ -134,8 +164,9 @@ public struct EventCalendar<Payload> {
 
   #if LUMPSIM_CHECK_INVARIANTS
   /// Checks the heap property (compiled only with the invariant flag, as swift-collections does).
-  public func checkInvariants() {
-    for i in 1..<max(heap.count, 1) where i < heap.count {
+  public mutating func checkInvariants() {
+    settle()
+    for i in heap.indices.dropFirst() {
       precondition(!heap[i].precedes(heap[(i - 1) >> 1]), "heap property broken at \(i)")
     }
   }

@@ -85,3 +85,39 @@ struct SplitMix {
     return z ^ (z >> 31)
   }
 }
+
+@Suite("Event calendar hold step")
+struct HoldStepTests {
+  @Test("remove-then-schedule gives the same order as a plain heap, with counts kept right")
+  func holdMatchesReference() {
+    var calendar = EventCalendar<Int>()
+    var reference: [(Double, Int)] = []
+    var generator = SplitMix(seed: 3)
+    var serial = 0
+    for _ in 0..<200 {
+      let t = Double(generator.next() % 1000)
+      calendar.schedule(serial, at: t, class: EventClass(rank: 0))
+      reference.append((t, serial))
+      serial += 1
+    }
+    var out: [Int] = []
+    var expected: [Int] = []
+    for step in 0..<5_000 {
+      reference.sort { ($0.0, $0.1) < ($1.0, $1.1) }
+      let first = reference.removeFirst()
+      expected.append(first.1)
+      let e = calendar.removeNext()!
+      out.append(e.payload)
+      #expect(calendar.count == reference.count)
+      // Schedule zero, one or two new events, as handlers do.
+      for _ in 0..<(step % 3) {
+        let t = e.time + Double(generator.next() % 50)
+        calendar.schedule(serial, at: t, class: EventClass(rank: 0))
+        reference.append((t, serial))
+        serial += 1
+      }
+      if reference.isEmpty { break }
+    }
+    #expect(out == expected)
+  }
+}

@@ -1,0 +1,40 @@
+import Benchmark
+import SimKernel
+import Stochastics
+
+let benchmarks: @Sendable () -> Void = {
+  Benchmark.defaultConfiguration = .init(
+    metrics: [.wallClock, .cpuTotal, .throughput, .mallocCountTotal, .peakMemoryResident],
+    maxDuration: .seconds(5),
+    maxIterations: 50
+  )
+
+  // λ = 9, μ = 1, c = 10, 200,000 customers: 400,000 events per iteration.
+  // Throughput is in iterations per second; events/s = throughput × 400,000 (docs/performance.md).
+  Benchmark("M/M/c (λ=9, μ=1, c=10), 200,000 customers") { benchmark in
+    for iteration in benchmark.scaledIterations {
+      // A fresh seed per iteration so the branch predictor cannot learn one sequence.
+      var model = MMcQueue(lambda: 9, mu: 1, servers: 10, customers: 200_000, seed: UInt64(iteration + 1))
+      benchmark.startMeasurement()
+      let events = model.run(until: .infinity)
+      benchmark.stopMeasurement()
+      blackHole(events)
+      blackHole(model.totalWait)
+    }
+  }
+
+  // The DES "hold" step at a steady 10,000 pending events: remove the next, schedule one later.
+  Benchmark("Event calendar hold at 10,000 pending, 1M operations") { benchmark in
+    let stream = RandomStream(kind: .taus2, seed: 17)
+    var calendar = EventCalendar<Int32>(capacity: 10_000)
+    for i in 0..<10_000 { calendar.schedule(Int32(i), at: stream.exponential(mean: 1000), class: EventClass(rank: 0)) }
+    let delays = (0..<1_000_000).map { _ in stream.exponential(mean: 1000) }
+    benchmark.startMeasurement()
+    for delay in delays {
+      let next = calendar.removeNext()!
+      calendar.schedule(next.payload, at: next.time + delay, class: EventClass(rank: 0))
+    }
+    benchmark.stopMeasurement()
+    blackHole(calendar.count)
+  }
+}
