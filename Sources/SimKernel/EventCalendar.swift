@@ -68,8 +68,7 @@ public struct EventCalendar<Payload> {
     topTaken = false
     let last = heap.removeLast()
     if heap.isEmpty { return }
-    heap[0] = last
-    siftDown(from: 0)
+    siftDown(placing: last)
   }
 
   /// The number of events scheduled so far (also the next sequence number).
@@ -90,8 +89,7 @@ public struct EventCalendar<Payload> {
     if topTaken {
       // The hold step: the new entry takes the taken top's place and sifts down once.
       topTaken = false
-      heap[0] = entry
-      siftDown(from: 0)
+      siftDown(placing: entry)
       return
     }
     heap.append(entry)
@@ -117,8 +115,7 @@ public struct EventCalendar<Payload> {
     settle()
     precondition(!heap.isEmpty, "replaceNext on an empty calendar")
     let top = heap[0]
-    heap[0] = Entry(time: time, order: makeOrder(eventClass), payload: payload)
-    siftDown(from: 0)
+    siftDown(placing: Entry(time: time, order: makeOrder(eventClass), payload: payload))
     return top
   }
 
@@ -144,12 +141,12 @@ public struct EventCalendar<Payload> {
     }
   }
 
+  /// Puts `moving` at the root in place of the entry there and sifts it down.
   @inlinable
-  mutating func siftDown(from start: Int) {
+  mutating func siftDown(placing moving: Entry) {
     heap.withUnsafeMutableBufferPointer { buffer in
       let count = buffer.count
-      var parent = start
-      let moving = buffer[parent]
+      var parent = 0
       while true {
         var child = 2 * parent + 1
         if child >= count { break }

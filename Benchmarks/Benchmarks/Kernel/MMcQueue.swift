@@ -29,7 +29,7 @@ struct MMcQueue: DiscreteEventModel {
     meanService = 1 / mu
     self.servers = servers
     self.customers = customers
-    waitingSince = ContiguousArray(repeating: 0, count: 4096)
+    waitingSince = ContiguousArray(repeating: 0, count: 4096)  // a power of two: indices wrap with a mask
     calendar.schedule(.arrival, at: stream.exponential(mean: meanInterarrival), class: EventClass(rank: 1))
   }
 
@@ -46,13 +46,13 @@ struct MMcQueue: DiscreteEventModel {
         calendar.schedule(.departure, at: now + stream.exponential(mean: meanService), class: EventClass(rank: 0))
       } else {
         if waiting == waitingSince.count { grow() }
-        waitingSince[(head + waiting) % waitingSince.count] = now
+        waitingSince[(head + waiting) & (waitingSince.count - 1)] = now
         waiting += 1
       }
     case .departure:
       if waiting > 0 {
         totalWait += now - waitingSince[head]
-        head = (head + 1) % waitingSince.count
+        head = (head + 1) & (waitingSince.count - 1)
         waiting -= 1
         served += 1
         calendar.schedule(.departure, at: now + stream.exponential(mean: meanService), class: EventClass(rank: 0))
@@ -64,7 +64,7 @@ struct MMcQueue: DiscreteEventModel {
 
   mutating func grow() {
     var larger = ContiguousArray<Double>(repeating: 0, count: waitingSince.count * 2)
-    for i in 0..<waiting { larger[i] = waitingSince[(head + i) % waitingSince.count] }
+    for i in 0..<waiting { larger[i] = waitingSince[(head + i) & (waitingSince.count - 1)] }
     waitingSince = larger
     head = 0
   }
