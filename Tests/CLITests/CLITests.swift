@@ -129,3 +129,25 @@ struct CLITests {
     #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
   }
 }
+
+@Suite("lumpsim validate on every bad scenario")
+struct BadScenarioCLITests {
+  static let files: [String] = {
+    let folder = CLIRunner.root.appendingPathComponent("Tests/Fixtures/bad-scenarios")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return names.filter { $0.hasSuffix(".yaml") }.sorted().map { folder.appendingPathComponent($0).path }
+  }()
+
+  @Test("exit 2, and stderr names the file, line and path the fixture expects", arguments: files)
+  func refused(file: String) throws {
+    let header = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+    let match = try #require(header.firstMatch(of: /^# expect: (\S+)(?: line (\d+))?: (.*)$/))
+    let output = try CLIRunner.run(["validate", file])
+    #expect(output.status == 2)
+    #expect(output.stdout.isEmpty)
+    let location = match.2.map { "\(file):\($0): " } ?? "\(file)"
+    #expect(output.stderr.contains(location), "\(output.stderr)")
+    #expect(output.stderr.contains("\(match.1): "), "\(output.stderr)")
+    #expect(output.stderr.contains(String(match.3)), "\(output.stderr)")
+  }
+}

@@ -8,8 +8,8 @@ struct CommonRandomNumbersTests {
     let low = try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(path: "funding.lumpsum.base", value: "24000000")])
     let high = try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(path: "funding.lumpsum.base", value: "30000000")])
     for replication in 0..<3 {
-      let a = Replication.run(low, seed: 42, replication: replication)
-      let b = Replication.run(high, seed: 42, replication: replication)
+      let a = runChecked(low, seed: 42, replication: replication)
+      let b = runChecked(high, seed: 42, replication: replication)
       #expect(a.careTypes == b.careTypes)
       #expect(a.monthly.referrals == b.monthly.referrals)
       #expect(a.years.map(\.spend) == b.years.map(\.spend))
@@ -24,7 +24,7 @@ struct CommonRandomNumbersTests {
   func policyPaired() throws {
     let none = try Fixtures.scenario("regio-midden.yaml")
     let stop = try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(path: "funding.pressurePolicy", value: "intakeStop")])
-    let a = Replication.run(none, seed: 8), b = Replication.run(stop, seed: 8)
+    let a = runChecked(none, seed: 8), b = runChecked(stop, seed: 8)
     // First-time referrals are exogenous: identical month by month, source by source.
     #expect(a.monthly.referrals == b.monthly.referrals)
     #expect(a.years.map { $0.referrals - $0.repeatReferrals } == b.years.map { $0.referrals - $0.repeatReferrals })
@@ -36,9 +36,9 @@ struct CommonRandomNumbersTests {
   @Test("another replication or seed gives other children")
   func streamsDiffer() throws {
     let scenario = try Fixtures.scenario("regio-midden.yaml")
-    let a = Replication.run(scenario, seed: 1, replication: 0)
-    #expect(a.monthly.referrals != Replication.run(scenario, seed: 1, replication: 1).monthly.referrals)
-    #expect(a.monthly.referrals != Replication.run(scenario, seed: 2, replication: 0).monthly.referrals)
-    #expect(a.monthly.referrals == Replication.run(scenario, seed: 1, replication: 0).monthly.referrals)
+    let a = runChecked(scenario, seed: 1, replication: 0)
+    #expect(a.monthly.referrals != runChecked(scenario, seed: 1, replication: 1).monthly.referrals)
+    #expect(a.monthly.referrals != runChecked(scenario, seed: 2, replication: 0).monthly.referrals)
+    #expect(a.monthly.referrals == runChecked(scenario, seed: 1, replication: 0).monthly.referrals)
   }
 }

@@ -37,7 +37,7 @@ struct DeterministicBudgetTests {
   @Test("spend, budget, result and exhaustion day are exact to the cent and the day")
   func exactBudget() throws {
     let scenario = try ScenarioReader.read(yaml: Self.yaml())
-    let result = Replication.run(scenario, seed: 1)
+    let result = runChecked(scenario, seed: 1)
     let y1 = result.years[0], y2 = result.years[1]
     // Year 1: SA 100 × 200 d × €100 + 100 slots × 365 d × €1; DT 1,650 client-days × €50 + 60 intakes × €500.
     #expect(abs(y1.spend - 2_149_000 * 1.07) < 0.005)
@@ -63,7 +63,7 @@ struct DeterministicBudgetTests {
   @Test("waits in the DT queue are exact: batch j of 10 waits 30·j days")
   func exactWaits() throws {
     let scenario = try ScenarioReader.read(yaml: Self.yaml())
-    let result = Replication.run(scenario, seed: 99)
+    let result = runChecked(scenario, seed: 99)
     let dt = result.careTypes[1]
     #expect(dt.starts == 100)
     #expect(dt.exits == 100)
@@ -81,7 +81,7 @@ struct DeterministicBudgetTests {
   @Test("under intakeStop regular starts wait for the new budget on 1 January")
   func intakeStop() throws {
     let scenario = try ScenarioReader.read(yaml: Self.yaml(policy: "intakeStop"))
-    let result = Replication.run(scenario, seed: 1)
+    let result = runChecked(scenario, seed: 1)
     // The budget ran out on day 93, before any DT place was needed: no DT start in year 1.
     #expect(result.years[0].starts == 0)
     #expect(result.years[1].starts == 100)
@@ -95,7 +95,7 @@ struct DeterministicBudgetTests {
   @Test("the same scenario and seed give the same result; the seed does not matter without randomness")
   func seedIndependentWhenDeterministic() throws {
     let scenario = try ScenarioReader.read(yaml: Self.yaml())
-    let a = Replication.run(scenario, seed: 1), b = Replication.run(scenario, seed: 2)
+    let a = runChecked(scenario, seed: 1), b = runChecked(scenario, seed: 2)
     #expect(a.years == b.years)
     #expect(a.careTypes == b.careTypes)
   }

@@ -10,6 +10,10 @@ enum Fixtures {
     root.appendingPathComponent("Scenarios").appendingPathComponent(name).path
   }
 
+  static func testFixture(_ name: String) -> String {
+    root.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name).path
+  }
+
   static func scenario(_ name: String, _ overrides: [ScenarioOverride] = []) throws -> Scenario {
     try ScenarioReader.read(file: scenarioPath(name), overrides: overrides)
   }
@@ -38,3 +42,15 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
   }
   return problems
 }
+
+/// Runs one replication and records a test issue for every broken invariant, so that every run
+/// in the tests is checked, whatever the test is about.
+func runChecked(_ scenario: Scenario, seed: UInt64, replication: Int = 0) -> ReplicationResult {
+  let result = Replication.run(scenario, seed: seed, replication: replication)
+  for problem in checkInvariants(result, scenario) {
+    Issue.record("\(scenario.name), seed \(seed), replication \(replication): \(problem)")
+  }
+  return result
+}
+
+import Testing

@@ -33,85 +33,30 @@ struct ScenarioValidationTests {
     return valid.replacingOccurrences(of: old, with: new)
   }
 
-  struct Case: CustomTestStringConvertible, Sendable {
-    var label: String
-    var yaml: String
-    var path: String
-    var line: Int?
-    var message: String
-    var testDescription: String { label }
-  }
-
-  static let cases: [Case] = [
-    Case(label: "empty file", yaml: "  \n", path: "(root)", line: nil, message: "empty"),
-    Case(label: "not YAML", yaml: "name: [unclosed\nhorizon: {", path: "(root)", line: nil, message: "not valid YAML"),
-    Case(label: "not a mapping", yaml: "- just\n- a list\n", path: "(root)", line: 1, message: "must be a mapping"),
-    Case(label: "unknown key", yaml: replacing("costPerDay: 20", with: "costPerDay: 20\n    costPerDya: 3"),
-         path: "careTypes[0].costPerDya", line: 13, message: "unknown key"),
-    Case(label: "missing field", yaml: replacing("    costPerDay: 200\n", with: ""),
-         path: "careTypes[1].costPerDay", line: 14, message: "is required"),
-    Case(label: "wrong type", yaml: replacing("capacity: 50", with: "capacity: many"),
-         path: "careTypes[0].capacity", line: 10, message: "must be a number, got 'many'"),
-    Case(label: "NaN", yaml: replacing("costPerDay: 20", with: "costPerDay: .nan"),
-         path: "careTypes[0].costPerDay", line: 12, message: "finite"),
-    Case(label: "negative rate", yaml: replacing("ratePer1000: 20", with: "ratePer1000: -4"),
-         path: "referralSources[0].ratePer1000", line: 6, message: "must be ≥ 0, got -4"),
-    Case(label: "negative CV", yaml: replacing("mean: 6, cv: 1.2", with: "mean: 6, cv: -1"),
-         path: "careTypes[0].duration.cv", line: 11, message: "must be > 0, got -1"),
-    Case(label: "probabilities not summing to 1", yaml: replacing("{exit: 0.9, RO: 0.1}", with: "{exit: 0.8, RO: 0.1}"),
-         path: "careTypes[0].transitions", line: 13, message: "must sum to 1, got 0.9"),
-    Case(label: "routing not summing to 1", yaml: replacing("{SA: 0.8, diverted: 0.2}", with: "{SA: 0.8}"),
-         path: "referralSources[0].routing", line: 7, message: "must sum to 1, got 0.8"),
-    Case(label: "transition to an unknown care type", yaml: replacing("{exit: 0.9, RO: 0.1}", with: "{exit: 0.9, XX: 0.1}"),
-         path: "careTypes[0].transitions.XX", line: 13, message: "unknown care type 'XX'"),
-    Case(label: "routing to an unknown care type", yaml: replacing("{SA: 0.8, diverted: 0.2}", with: "{SA: 0.8, DT: 0.2}"),
-         path: "referralSources[0].routing.DT", line: 7, message: "unknown care type 'DT'"),
-    Case(label: "duplicate ids", yaml: replacing("  - id: RO", with: "  - id: SA"),
-         path: "careTypes[1].id", line: 14, message: "duplicate id 'SA'"),
-    Case(label: "capacity 0 with demand", yaml: replacing("capacity: 10", with: "capacity: 0"),
-         path: "careTypes[1].capacity", line: 15, message: "children would wait forever"),
-    Case(label: "probability above 1", yaml: replacing("{exit: 0.9, RO: 0.1}", with: "{exit: 1.2, RO: -0.2}"),
-         path: "careTypes[0].transitions.exit", line: 13, message: "must be a probability"),
-    Case(label: "unknown distribution family", yaml: replacing("family: gamma", with: "family: gama"),
-         path: "careTypes[1].duration.family", line: 16, message: "must be one of"),
-    Case(label: "unknown time unit", yaml: replacing("unit: months", with: "unit: fortnights"),
-         path: "careTypes[0].duration.unit", line: 11, message: "must be one of: days, weeks, months, years"),
-    Case(label: "self transition", yaml: replacing("{exit: 0.7, SA: 0.3}", with: "{exit: 0.7, RO: 0.3}"),
-         path: "careTypes[1].transitions.RO", line: 18, message: "cannot transition to itself"),
-    Case(label: "contract of zero years", yaml: replacing("contractYears: 2", with: "contractYears: 0"),
-         path: "horizon.contractYears", line: 2, message: "must be between 1 and 100"),
-    Case(label: "whole number expected", yaml: replacing("capacity: 50", with: "capacity: 50.5"),
-         path: "careTypes[0].capacity", line: 10, message: "must be a whole number"),
-    Case(label: "funding model not available", yaml: replacing("  lumpsum: {base", with: "  model: pxq\n  lumpsum: {base"),
-         path: "funding.model", line: 20, message: "planned but not yet available"),
-    Case(label: "seasonality not averaging 1", yaml: replacing("ratePer1000: 20", with: "ratePer1000: 20\n    seasonality: [2,2,2,2,2,2,2,2,2,2,2,2]"),
-         path: "referralSources[0].seasonality", line: 7, message: "must average 1"),
-    Case(label: "duplicate key", yaml: replacing("costPerDay: 20", with: "costPerDay: 20\n    costPerDay: 30"),
-         path: "(root)", line: nil, message: "key 'costPerDay' appears twice"),
-    Case(label: "missing section", yaml: replacing("population: {youths: 10000}\n", with: ""),
-         path: "population", line: nil, message: "is required"),
-    Case(label: "stock above capacity", yaml: valid + "\ninitialStock:\n  - {careType: RO, inCare: 11}\n",
-         path: "initialStock[0].inCare", line: 22, message: "exceed the capacity of RO"),
-  ]
-
-  @Test("the fixture itself is valid")
+  @Test("the fixture itself is valid, inline and as a file")
   func validFixture() throws {
     let scenario = try ScenarioReader.read(yaml: Self.valid)
     #expect(scenario.careTypes.count == 2)
     #expect(abs(scenario.careTypes[0].duration.mean - 6 * 365.0 / 12) < 1e-9)
+    #expect(try ScenarioReader.read(file: Fixtures.testFixture("valid-small.yaml")) == scenario)
   }
 
-  @Test("each bad scenario is refused with the field's path, line and what was expected", arguments: cases)
-  func refused(_ badCase: Case) {
+  @Test("there are at least 15 kinds of bad scenario")
+  func enoughKinds() {
+    #expect(BadScenario.all.count >= 15)
+  }
+
+  @Test("each bad scenario is refused with the field's path, line and what was expected", arguments: BadScenario.all)
+  func refused(_ bad: BadScenario) {
     do {
-      _ = try ScenarioReader.read(yaml: badCase.yaml)
-      Issue.record("\(badCase.label): accepted")
+      _ = try ScenarioReader.read(file: bad.file)
+      Issue.record("\(bad.name): accepted")
     } catch {
-      let match = error.issues.first { $0.path == badCase.path }
-      #expect(match != nil, "\(badCase.label): no issue at \(badCase.path); got \(error.issues)")
+      let match = error.issues.first { $0.path == bad.path }
+      #expect(match != nil, "\(bad.name): no issue at \(bad.path); got \(error.issues)")
       if let match {
-        #expect(match.message.contains(badCase.message), "\(badCase.label): \(match.message)")
-        if let line = badCase.line { #expect(match.line == line, "\(badCase.label): line \(String(describing: match.line))") }
+        #expect(match.message.contains(bad.message), "\(bad.name): \(match.message)")
+        if let line = bad.line { #expect(match.line == line, "\(bad.name): line \(String(describing: match.line))") }
       }
     }
   }

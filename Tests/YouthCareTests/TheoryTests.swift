@@ -11,11 +11,10 @@ struct TheoryTests {
     let scenario = try Fixtures.scenario("validation/mmc.yaml")
     var waits: [Double] = [], lengths: [Double] = [], little: [Double] = []
     for seed in 1...12 {
-      let q = Replication.run(scenario, seed: UInt64(seed)).careTypes[0]
+      let q = runChecked(scenario, seed: UInt64(seed)).careTypes[0]
       waits.append(q.meanWaitDays)
       lengths.append(q.meanWaiting)
       little.append(q.meanWaiting - Double(q.starts) / 3650 * q.meanWaitDays)
-      #expect(checkInvariants(Replication.run(scenario, seed: UInt64(seed)), scenario).isEmpty)
     }
     let theory = QueueingTheory.mmcMeanWait(arrivalRate: 9, serviceRate: 1, servers: 10)
     let wait = ConfidenceInterval(waits, level: 0.99)
@@ -27,7 +26,7 @@ struct TheoryTests {
   @Test("M/G/∞ mean occupancy is λ·E[S] with lognormal durations, from an equilibrium warm start")
   func mgInfinity() {
     let scenario = Verification.mgInfinityScenario()
-    let occupancy = (0..<12).map { Replication.run(scenario, seed: 77, replication: $0).careTypes[0].meanInCare }
+    let occupancy = (0..<12).map { runChecked(scenario, seed: 77, replication: $0).careTypes[0].meanInCare }
     let interval = ConfidenceInterval(occupancy, level: 0.99)
     #expect(interval.covers(150), "observed \(interval)")
   }
@@ -48,7 +47,7 @@ struct TheoryTests {
       funding: {lumpsum: {base: 1}}
       """
     let scenario = try ScenarioReader.read(yaml: yaml)
-    let result = Replication.run(scenario, seed: 5)
+    let result = runChecked(scenario, seed: 5)
     for y in result.years {
       let t = Double(y.contractYear - 1)
       let expected = 100 * pow(1.01, t) * (150 * pow(1.02, t) + 50)

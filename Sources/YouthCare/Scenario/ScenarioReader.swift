@@ -55,7 +55,7 @@ public enum ScenarioReader {
     }
     do {
       guard let node = try Yams.compose(yaml: text) else {
-        log.report("(root)", line: nil, "the scenario file holds no YAML document")
+        log.report("(root)", line: nil, "the scenario file is empty (only comments); expected a mapping with horizon, population, referralSources, careTypes and funding")
         return nil
       }
       return node
