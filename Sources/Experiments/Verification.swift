@@ -19,30 +19,34 @@ public enum Verification {
     public var passed: Bool
   }
 
+  /// One source feeding one care type: the shape of every queue theory knows the answer for.
+  static func singleQueue(
+    name: String, perDay lambda: Double, duration: Distribution, capacity: Int, horizon: Horizon,
+    stock: [InitialStock] = []
+  ) -> Scenario {
+    Scenario(
+      name: name, horizon: horizon, population: Population(youths: 1000),
+      referralSources: [ReferralSource(id: "all", ratePer1000: lambda * 365, routing: [1])],
+      careTypes: [CareType(
+        id: "Q", level: 0, capacity: capacity, duration: duration, costPerDay: 100,
+        transitions: .exitOnly(careTypes: 1))],
+      initialStock: stock, funding: Funding(lumpsum: Lumpsum(base: 1e12)))
+  }
+
   /// The M/M/c model of `Scenarios/validation/mmc.yaml`: λ = 9/day, μ = 1/day, c = 10.
   public static func mmcScenario(years: Int = 10) -> Scenario {
-    Scenario(
-      name: "M/M/c", horizon: Horizon(contractYears: years, warmupYears: 1),
-      population: Population(youths: 1000),
-      referralSources: [ReferralSource(id: "all", ratePer1000: 9 * 365, routing: [1])],
-      careTypes: [CareType(
-        id: "Q", level: 0, capacity: 10, duration: .exponential(mean: 1), costPerDay: 100,
-        transitions: .exitOnly(careTypes: 1))],
-      funding: Funding(lumpsum: Lumpsum(base: 1e12)))
+    singleQueue(
+      name: "M/M/c", perDay: 9, duration: .exponential(mean: 1), capacity: 10,
+      horizon: Horizon(contractYears: years, warmupYears: 1))
   }
 
   /// An M/G/∞ model with lognormal episodes (mean 30 days, CV 1.2), λ = 5/day, started in
   /// equilibrium: 150 children in care with equilibrium residual lives, no warm-up.
   public static func mgInfinityScenario(years: Int = 2) -> Scenario {
-    Scenario(
-      name: "M/G/∞", horizon: Horizon(contractYears: years, warmupYears: 0),
-      population: Population(youths: 1000),
-      referralSources: [ReferralSource(id: "all", ratePer1000: 5 * 365, routing: [1])],
-      careTypes: [CareType(
-        id: "G", level: 0, capacity: 1_000_000, duration: .lognormal(mean: 30, cv: 1.2), costPerDay: 100,
-        transitions: .exitOnly(careTypes: 1))],
-      initialStock: [InitialStock(careType: 0, inCare: 150, remaining: .equilibrium)],
-      funding: Funding(lumpsum: Lumpsum(base: 1e12)))
+    singleQueue(
+      name: "M/G/∞", perDay: 5, duration: .lognormal(mean: 30, cv: 1.2), capacity: 1_000_000,
+      horizon: Horizon(contractYears: years, warmupYears: 0),
+      stock: [InitialStock(careType: 0, inCare: 150, remaining: .equilibrium)])
   }
 
   /// Runs every check with `replications` replications under master seed `seed`.
