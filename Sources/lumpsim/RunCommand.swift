@@ -21,10 +21,10 @@ struct Run: ParsableCommand {
     let scenario = try scenarioOptions.load()
     let seed = seedOption.seed ?? scenario.random.seed
     let clock = ContinuousClock()
-    var result: ReplicationResult?
-    let elapsed = clock.measure { result = Replication.run(scenario, seed: seed) }
-    guard let result else { return }
-    let wallSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    let started = clock.now
+    let result = Replication.run(scenario, seed: seed)
+    let elapsed = (clock.now - started).components
+    let wallSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
 
     if let out {
       do throws(AtomicFile.WriteError) {

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// A bad scenario from `Tests/Fixtures/bad-scenarios`, with what its first line says to expect:
 /// `# expect: PATH[ line N]: MESSAGE`.
@@ -30,5 +31,3 @@ struct BadScenario: CustomTestStringConvertible, Sendable {
     }
   }()
 }
-
-import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import YouthCare
 
 /// Paths to the shipped scenarios, found from this file's location.
@@ -52,5 +53,3 @@ func runChecked(_ scenario: Scenario, seed: UInt64, replication: Int = 0) -> Rep
   }
   return result
 }
-
-import Testing

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import YouthCare
 
@@ -111,5 +112,3 @@ struct ScenarioValidationTests {
     }
   }
 }
-
-import Foundation

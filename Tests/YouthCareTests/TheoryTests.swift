@@ -1,4 +1,5 @@
 import Experiments
+import Foundation
 import Stochastics
 import Testing
 import YouthCare
@@ -61,5 +62,3 @@ struct TheoryTests {
     #expect(abs(ratio - 4) < 0.2, "January/February daily ratio \(ratio)")
   }
 }
-
-import Foundation

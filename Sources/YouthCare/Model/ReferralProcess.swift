@@ -1,3 +1,4 @@
+import Foundation
 import Stochastics
 
 /// Referrals from all sources as one non-homogeneous Poisson process, exact on monthly pieces.
@@ -91,5 +92,3 @@ struct ReferralProcess {
     return s
   }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 import Stochastics
 
@@ -180,5 +181,3 @@ struct Simulation: DiscreteEventModel {
     }
   }
 }
-
-import Foundation

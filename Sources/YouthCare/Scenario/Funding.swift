@@ -1,3 +1,5 @@
+import Foundation
+
 /// How care is paid for, and what the consortium does when the money runs short.
 public struct Funding: Sendable, Equatable {
   /// The payment rule. Issue C adds P×Q and output-based funding.
@@ -60,5 +62,3 @@ public struct Lumpsum: Sendable, Equatable {
     base * pow(1 + indexPerYear, Double(year - 1)) * (1 - savings(inYear: year))
   }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import Stochastics
+
 /// A stream of referrals: the wijkteam, GPs, youth doctors, medical specialists, the GI, courts, self.
 public struct ReferralSource: Sendable, Equatable {
   /// Short identifier (`huisarts`).
@@ -53,5 +55,3 @@ public struct ReReferral: Sendable, Equatable {
     self.delay = delay
   }
 }
-
-import Stochastics
