@@ -5,6 +5,7 @@ public indirect enum JSONValue: Equatable, Sendable {
   case null
   case bool(Bool)
   case int(Int)
+  case unsigned(UInt64)
   case number(Double, decimals: Int)
   case string(String)
   case array([JSONValue])
@@ -28,6 +29,7 @@ public indirect enum JSONValue: Equatable, Sendable {
     case .null: out += "null"
     case .bool(let b): out += b ? "true" : "false"
     case .int(let i): out += String(i)
+    case .unsigned(let u): out += String(u)
     case .number(let d, let decimals):
       if !d.isFinite { out += "null"; return }
       out += Self.format(d, decimals: decimals)

@@ -6,7 +6,7 @@ public enum RunSummary {
   public static func json(_ result: ReplicationResult, wallSeconds: Double?) -> JSONValue {
     var fields: [(String, JSONValue)] = [
       ("scenario", .string(result.scenario)),
-      ("seed", .int(Int(truncatingIfNeeded: result.seed))),
+      ("seed", .unsigned(result.seed)),
       ("replication", .int(result.replication)),
       ("events", .int(result.events)),
     ]

@@ -58,6 +58,14 @@ struct CLITests {
     #expect(monthly.split(separator: "\n").count == 1 + 72 * (7 + 7 * 4 + 3))
   }
 
+  @Test("the largest seed is printed as it was given")
+  func largestSeed() throws {
+    let output = try CLIRunner.run(["run", CLIRunner.scenario("validation/mmc.yaml"), "--format", "json",
+                                    "--seed", "18446744073709551615"])
+    #expect(output.status == 0)
+    #expect(output.stdout.contains("\"seed\": 18446744073709551615,"))
+  }
+
   @Test("--set changes the scenario")
   func setOverride() throws {
     let low = try CLIRunner.run(["run", CLIRunner.scenario("regio-midden.yaml"), "--format", "json",
