@@ -25,8 +25,7 @@ extension DiscreteEventModel {
   @discardableResult
   public mutating func run(until horizon: SimTime) -> Int {
     var handled = 0
-    while let next = calendar.next, next.time <= horizon {
-      let entry = calendar.removeNext().unsafelyUnwrapped
+    while let entry = calendar.removeNext(through: horizon) {
       now = entry.time
       handle(entry.payload)
       handled &+= 1

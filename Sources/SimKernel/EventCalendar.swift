@@ -105,6 +105,15 @@ public struct EventCalendar<Payload> {
     return top
   }
 
+  /// Removes and returns the next event if it happens no later than `horizon`; nil otherwise.
+  @inlinable
+  public mutating func removeNext(through horizon: SimTime) -> Entry? {
+    settle()
+    guard let top = heap.first, top.time <= horizon else { return nil }
+    topTaken = true
+    return top
+  }
+
   /// Removes the next event and schedules a new one in a single sift (the "hold" operation).
   ///
   /// Returns the removed event. The calendar must not be empty.
