@@ -45,6 +45,13 @@ public final class RandomStream {
     cgsl_counter_seek(generator, key, position)
   }
 
+  /// For a `counter` stream: the next uniform in [0, 1), exactly what `uniform()` returns, but
+  /// inlined instead of called through GSL's generator-type function pointer.
+  @inlinable
+  public func counterUniform() -> Double {
+    cgsl_counter_get_double(generator.pointee.state)
+  }
+
   /// The raw next integer of the generator, in `0...maximum`.
   @inlinable
   public func next() -> UInt {

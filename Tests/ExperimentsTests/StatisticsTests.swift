@@ -38,3 +38,29 @@ struct StatisticsTests {
     for check in checks { #expect(check.passed, "\(check.name): theory \(check.theory), observed \(check.observed)") }
   }
 }
+
+@Suite("Quantile by selection")
+struct SelectionQuantileTests {
+  @Test("selection gives the sorted-array quantile on random, tied and sorted samples")
+  func matchesSorted() {
+    var state: UInt64 = 12345
+    func next() -> Double {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Double(state >> 40)
+    }
+    for n in [1, 2, 3, 10, 101, 1000] {
+      let samples: [[Double]] = [
+        (0..<n).map { _ in next() },
+        (0..<n).map { _ in Double(Int(next()) % 5) },  // many ties
+        (0..<n).map(Double.init),  // already sorted
+        (0..<n).map { Double(n - $0) },  // reversed
+      ]
+      for sample in samples {
+        for p in [0.0, 0.1, 0.5, 0.9, 0.99, 1.0] {
+          var copy = sample
+          #expect(Statistics.quantile(selecting: &copy, p) == Statistics.quantile(sorted: sample.sorted(), p), "n \(n) p \(p)")
+        }
+      }
+    }
+  }
+}

@@ -66,3 +66,14 @@ struct GeneratorTests {
     #expect(abs(ReferenceQuantiles.chiSquared(0.95, degreesOfFreedom: 3) - 7.814727903251178) < 1e-9)
   }
 }
+
+@Suite("Counter stream fast path")
+struct CounterFastPathTests {
+  @Test("counterUniform gives exactly the numbers uniform gives")
+  func sameNumbers() {
+    let a = RandomStream(kind: .counter, seed: 0), b = RandomStream(kind: .counter, seed: 0)
+    a.seek(key: 99, position: 12)
+    b.seek(key: 99, position: 12)
+    #expect((0..<1000).map { _ in a.uniform() } == (0..<1000).map { _ in b.counterUniform() })
+  }
+}

@@ -30,14 +30,14 @@ extension Simulation {
 
   /// Sends a referral to its first care type, or diverts it.
   mutating func route(_ c: Int32, source: Int) {
-    let outcome = routing[source].outcome(draws(c, .route).uniform())
+    let outcome = routing[source].outcome(draws(c, .route).counterUniform())
     if outcome == 0 {
       flow.diverted += 1
       recorder.diverted(month: month)
       clients.remove(c)
       return
     }
-    let u = draws(c, .priority).uniform()
+    let u = draws(c, .priority).counterUniform()
     let priority: Priority =
       u < crisisShare[source] ? .crisis : u < crisisShare[source] + courtShare[source] ? .courtOrdered : .regular
     clients.clients[Int(c)].priority = priority
@@ -173,7 +173,7 @@ extension Simulation {
   mutating func episodeEnds(_ c: Int32) {
     let k = Int(clients.clients[Int(c)].careType)
     recorder.episodeEnds(k)
-    let outcome = transitions[k].outcome(draws(c, .transition).uniform())
+    let outcome = transitions[k].outcome(draws(c, .transition).counterUniform())
     if outcome == 0 {
       leaveCare(c)
       vacate(k)
@@ -204,7 +204,7 @@ extension Simulation {
     recorder.leftCare(month: month)
     if let rule = scenario.reReferral {
       let stream = draws(c, .reReferral)
-      if stream.uniform() < rule.probability {
+      if stream.counterUniform() < rule.probability {
         let delay = rule.delay.sample(stream)
         clients.clients[Int(c)].state = .away
         clients.clients[Int(c)].token &+= 1
@@ -289,7 +289,7 @@ extension Simulation {
   mutating func stockChild(_ sources: Categorical?) -> Int32 {
     let c = newChild(source: Client.noSource)
     if let sources {
-      clients.clients[Int(c)].source = UInt8(sources.outcome(draws(c, .source).uniform()))
+      clients.clients[Int(c)].source = UInt8(sources.outcome(draws(c, .source).counterUniform()))
     }
     return c
   }
