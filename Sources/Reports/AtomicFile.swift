@@ -55,3 +55,52 @@ public enum AtomicFile {
     }
   }
 }
+
+/// A file written piece by piece into a hidden temporary file, which appears under its name only
+/// when committed; discarded, it leaves nothing behind.
+public final class StagedFile {
+  let temporary: URL
+  let target: URL
+  private let handle: FileHandle
+
+  /// Opens the temporary file next to `path`.
+  public init(path: String) throws(AtomicFile.WriteError) {
+    target = URL(fileURLWithPath: path)
+    let folder = target.deletingLastPathComponent()
+    temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+    do {
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
+        throw AtomicFile.WriteError(path: path, reason: "cannot create \(temporary.path)")
+      }
+      handle = try FileHandle(forWritingTo: temporary)
+    } catch let error as AtomicFile.WriteError {
+      throw error
+    } catch {
+      throw AtomicFile.WriteError(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Appends text.
+  public func write(_ text: String) throws(AtomicFile.WriteError) {
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+    } catch {
+      throw AtomicFile.WriteError(path: target.path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Moves the file into place under its name.
+  public func commit() throws(AtomicFile.WriteError) {
+    try? handle.close()
+    if rename(temporary.path, target.path) != 0 {
+      throw AtomicFile.WriteError(path: target.path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// Removes the temporary file.
+  public func discard() {
+    try? handle.close()
+    try? FileManager.default.removeItem(at: temporary)
+  }
+}

@@ -62,3 +62,12 @@ extension RandomStream {
     gsl_rng_uniform(generator) < probability
   }
 }
+
+extension RandomStream {
+  /// A uniform integer in 0..<n (GSL's gsl_rng_uniform_int, exact for any n up to the generator's range).
+  @inlinable
+  public func uniformInt(below n: Int) -> Int {
+    precondition(n > 0 && UInt(n) <= UInt(gsl_rng_max(generator)) + 1, "uniformInt bound out of range")
+    return Int(gsl_rng_uniform_int(generator, UInt(n)))
+  }
+}

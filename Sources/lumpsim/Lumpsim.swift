@@ -13,7 +13,7 @@ struct Lumpsim: ParsableCommand {
       JSON goes to standard output; progress and problems go to standard error.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Validate.self, Verify.self]
+    subcommands: [Run.self, Batch.self, Validate.self, Verify.self]
   )
 
   /// Runs the command, mapping every kind of bad input to exit code 2 as the contract says.
@@ -27,6 +27,9 @@ struct Lumpsim: ParsableCommand {
     } catch let error as BadInput {
       printError("error: \(error.message)")
       Foundation.exit(2)
+    } catch let error as RuntimeFailure {
+      printError(error.description)
+      Foundation.exit(error.code)
     } catch {
       let code = exitCode(for: error)
       let message = fullMessage(for: error)
@@ -46,9 +49,10 @@ struct BadInput: Error {
   var message: String
 }
 
-/// A runtime failure (exit 1), such as a file that cannot be written.
+/// A runtime failure (exit 1, or 130 after Ctrl-C), such as a file that cannot be written.
 struct RuntimeFailure: Error, CustomStringConvertible {
   var description: String
+  var code: Int32 = 1
 }
 
 func printError(_ text: String) {

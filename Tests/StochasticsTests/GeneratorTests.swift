@@ -1,5 +1,5 @@
 import Testing
-@testable import Stochastics
+import Stochastics
 
 @Suite("Generators and seeds")
 struct GeneratorTests {

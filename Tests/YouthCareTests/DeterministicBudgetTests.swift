@@ -100,3 +100,17 @@ struct DeterministicBudgetTests {
     #expect(a.careTypes == b.careTypes)
   }
 }
+
+@Suite("Waits per year and care type")
+struct YearlyWaitTests {
+  @Test("each year's DT waits are the batches that started in it")
+  func perYear() throws {
+    let result = runChecked(try ScenarioReader.read(yaml: DeterministicBudgetTests.yaml()), seed: 1)
+    // Year 1: batches 0–5 start (waits 0…150, mean 75); year 2: batches 6–9 (waits 180…270, mean 225).
+    #expect(abs(result.years[0].meanWaitByCareType[1] - 75) < 1e-9)
+    #expect(abs(result.years[1].meanWaitByCareType[1] - 225) < 1e-9)
+    #expect(result.years[0].meanWaitByCareType[0] == 0)
+    // Year 2: 40 waits, 10 each of 180, 210, 240, 270; type-7 p90 at position 35.1 → 270.
+    #expect(abs(result.years[1].p90WaitByCareType[1] - 270) < 1e-9)
+  }
+}

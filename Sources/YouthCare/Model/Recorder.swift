@@ -11,6 +11,7 @@ struct Recorder {
   var starts: ContiguousArray<Int>
   var exits: ContiguousArray<Int>
   var reneged: ContiguousArray<Int>
+  /// Waits of the starts in each contract year and care type, indexed [year × types + type].
   var waits: [ContiguousArray<Double>]
   var waitingDays: ContiguousArray<Double>
   var inCareDays: ContiguousArray<Double>
@@ -46,9 +47,9 @@ struct Recorder {
     starts = arrivals
     exits = arrivals
     reneged = arrivals
-    waits = (0..<types).map { _ in
+    waits = (0..<(types * contractYears)).map { _ in
       var w = ContiguousArray<Double>()
-      w.reserveCapacity(expectedStarts / max(types, 1) + 16)
+      w.reserveCapacity(expectedStarts / max(types * contractYears, 1) + 16)
       return w
     }
     waitingDays = ContiguousArray(repeating: 0, count: types)
@@ -118,7 +119,7 @@ struct Recorder {
     guard recording else { return }
     let m = contractMonth(month)
     starts[k] += 1
-    waits[k].append(wait)
+    waits[(m / 12) * types + k].append(wait)
     monthlyStarts[m * types + k] += 1
     yearStarts[m / 12] += 1
     yearWaitSum[m / 12] += wait

@@ -20,7 +20,8 @@ extension Simulation {
     let contractDays = Double(horizon.contractYears) * DayCalendar.daysPerYear
     var types: [CareTypeResult] = []
     for (k, type) in scenario.careTypes.enumerated() {
-      var waits = Array(recorder.waits[k])
+      var waits: [Double] = []
+      for y in 0..<horizon.contractYears { waits.append(contentsOf: recorder.waits[y * scenario.careTypes.count + k]) }
       let starts = waits.count
       let meanWait = starts > 0 ? waits.reduce(0, +) / Double(starts) : 0
       let over = waits.reduce(0) { $0 + ($1 > type.waitingNormDays ? 1 : 0) }
@@ -40,6 +41,12 @@ extension Simulation {
       let budget = budgets[simulated]
       let exhaustedDay = exhaustion[simulated].map { DayCalendar.dayOfYear($0) }
       let starts = recorder.yearStarts[y]
+      var meanWaits: [Double] = [], p90Waits: [Double] = []
+      for k in scenario.careTypes.indices {
+        var waits = Array(recorder.waits[y * scenario.careTypes.count + k])
+        meanWaits.append(waits.isEmpty ? 0 : waits.reduce(0, +) / Double(waits.count))
+        p90Waits.append(Statistics.quantile(selecting: &waits, 0.9))
+      }
       years.append(YearResult(
         year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, result: budget - spend,
         exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
@@ -47,7 +54,7 @@ extension Simulation {
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],
         peakWaiting: recorder.yearPeakWaiting[y],
         meanWaitDays: starts > 0 ? recorder.yearWaitSum[y] / Double(starts) : 0,
-        spendByCareType: recorder.yearSpendByType[y]))
+        spendByCareType: recorder.yearSpendByType[y], meanWaitByCareType: meanWaits, p90WaitByCareType: p90Waits))
     }
     var cumulative: [Double] = []
     var paid: [Double] = []

@@ -79,6 +79,10 @@ public struct YearResult: Sendable, Equatable {
   public var meanWaitDays: Double
   /// Spend per care type (same order as the scenario), without overhead.
   public var spendByCareType: [Double]
+  /// Mean wait of the year's starts per care type, days (0 without starts).
+  public var meanWaitByCareType: [Double]
+  /// 90th percentile of the year's waits per care type, days.
+  public var p90WaitByCareType: [Double]
 }
 
 /// Monthly figures over the contract, flat arrays indexed [month × width + column].

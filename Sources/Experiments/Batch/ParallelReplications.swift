@@ -1,0 +1,130 @@
+import Foundation
+import YouthCare
+
+/// A flag that asks a batch to stop, safe to set from a signal handler's queue.
+public final class StopFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var stopped = false
+
+  public init() {}
+
+  /// Asks the batch to stop after the replications already under way.
+  public func stop() {
+    lock.lock()
+    stopped = true
+    lock.unlock()
+  }
+
+  public var isStopped: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return stopped
+  }
+}
+
+/// Runs replications on several threads and hands the results over strictly in index order.
+///
+/// Worker threads claim the next index, simulate it and leave the result in a small window; the
+/// calling thread takes results out in order and passes them to `consume`. Everything downstream
+/// therefore sees replication 0, 1, 2, … whatever the number of threads, which is what makes a
+/// batch's output byte-identical for 1 or 64 threads. The window bounds memory: a worker waits when
+/// it is too far ahead of the slowest unfinished replication.
+public enum ParallelReplications {
+  /// Runs replications `first..<first + count` of `scenario` under `seed` on `threads` threads.
+  ///
+  /// `consume` returns false to stop early (sequential stopping); `stop` stops from outside
+  /// (Ctrl-C). Returns the number of replications consumed.
+  @discardableResult
+  public static func run(
+    _ scenario: Scenario, seed: UInt64, first: Int = 0, count: Int, threads: Int, stop: StopFlag = StopFlag(),
+    consume: (Int, ReplicationResult) -> Bool
+  ) -> Int {
+    precondition(threads >= 1, "at least one thread")
+    guard count > 0 else { return 0 }
+    let state = SharedState(first: first, end: first + count, window: max(4, threads * 4))
+    let workers = min(threads, count)
+    // Counted before they start, so `finish` cannot miss a worker that has not begun yet.
+    state.running = workers
+    for _ in 0..<workers {
+      let thread = Thread { state.work(scenario: scenario, seed: seed, stop: stop) }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    var consumed = 0
+    while let (index, result) = state.next(stop: stop) {
+      consumed += 1
+      if !consume(index, result) { break }
+    }
+    state.finish()
+    return consumed
+  }
+
+  /// What the workers and the consumer share, behind one condition variable.
+  final class SharedState: @unchecked Sendable {
+    let condition = NSCondition()
+    let end: Int
+    let window: Int
+    var nextToClaim: Int
+    var nextToDeliver: Int
+    var ready: [Int: ReplicationResult] = [:]
+    var running = 0
+    var finished = false
+
+    init(first: Int, end: Int, window: Int) {
+      nextToClaim = first
+      nextToDeliver = first
+      self.end = end
+      self.window = window
+    }
+
+    func work(scenario: Scenario, seed: UInt64, stop: StopFlag) {
+      while true {
+        condition.lock()
+        while !finished && nextToClaim < end && nextToClaim - nextToDeliver >= window && !stop.isStopped {
+          condition.wait()
+        }
+        if finished || nextToClaim >= end || stop.isStopped {
+          running -= 1
+          condition.broadcast()
+          condition.unlock()
+          return
+        }
+        let index = nextToClaim
+        nextToClaim += 1
+        condition.unlock()
+        let result = Replication.run(scenario, seed: seed, replication: index)
+        condition.lock()
+        ready[index] = result
+        condition.broadcast()
+        condition.unlock()
+      }
+    }
+
+    /// The next result in index order; nil when all are delivered or the batch was stopped.
+    func next(stop: StopFlag) -> (Int, ReplicationResult)? {
+      condition.lock()
+      defer { condition.unlock() }
+      while true {
+        if nextToDeliver >= end { return nil }
+        if let result = ready.removeValue(forKey: nextToDeliver) {
+          let index = nextToDeliver
+          nextToDeliver += 1
+          condition.broadcast()
+          return (index, result)
+        }
+        if stop.isStopped && running == 0 { return nil }
+        if stop.isStopped && nextToDeliver >= nextToClaim { return nil }
+        condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+      }
+    }
+
+    /// Tells workers to stop and waits until none is running.
+    func finish() {
+      condition.lock()
+      finished = true
+      condition.broadcast()
+      while running > 0 { condition.wait() }
+      condition.unlock()
+    }
+  }
+}

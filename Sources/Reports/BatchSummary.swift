@@ -1,0 +1,71 @@
+import Experiments
+import YouthCare
+
+/// The JSON of `lumpsim batch`: every figure as {mean, ci95Low, ci95High, p05, p25, p50, p75, p95},
+/// plus the budget probabilities.
+public enum BatchSummary {
+  /// Money figures are kept to cents, others to 4 decimals.
+  static let moneyFigures: Set<String> = ["budget", "spend", "result", "totalBudget", "totalSpend", "totalResult"]
+
+  public static func json(_ batch: BatchResult, stopping: JSONValue? = nil) -> JSONValue {
+    let layout = batch.layout
+    var fields: [(String, JSONValue)] = [
+      ("scenario", .string(batch.scenario)),
+      ("seed", .unsigned(batch.seed)),
+      ("replications", .int(batch.replications)),
+      ("events", .int(batch.events)),
+      ("quantiles", .object([
+        ("method", .string(batch.quantileSample == batch.replications ? "exact" : "uniform sample of replications")),
+        ("replications", .int(batch.quantileSample)),
+      ])),
+    ]
+    if let stopping { fields.append(("stopping", stopping)) }
+    var contract: [(String, JSONValue)] = [("anyOverspendProbability", proportion(batch.anyOverspend))]
+    for name in FigureLayout.contractFigures { contract.append((name, stats(batch.contract(name), money: moneyFigures.contains(name)))) }
+    fields.append(("contract", .object(contract)))
+    fields.append(("years", .array(batch.years.indices.map { y in year(batch, y) })))
+    fields.append(("careTypes", .array(layout.careTypeIDs.indices.map { k in
+      var entry: [(String, JSONValue)] = [("id", .string(layout.careTypeIDs[k]))]
+      for name in FigureLayout.careTypeFigures { entry.append((name, stats(batch.careType(k, name), money: name == "spend"))) }
+      return .object(entry)
+    })))
+    return .object(fields)
+  }
+
+  static func year(_ batch: BatchResult, _ y: Int) -> JSONValue {
+    let risk = batch.years[y]
+    var fields: [(String, JSONValue)] = [
+      ("year", .int(risk.year)),
+      ("overspendProbability", proportion(risk.overspend)),
+      ("expectedShortfall", risk.expectedShortfall.map { .double($0, 2) } ?? .null),
+      ("exhaustedByEndOfMonth", .array(risk.exhaustedByEndOfMonth.map { .double($0.estimate, 6) })),
+      ("exhaustionMonth", .object(risk.exhaustionMonth.enumerated().map { m, p in
+        (m < 12 ? String(m + 1) : "never", .double(p, 6))
+      })),
+    ]
+    for name in FigureLayout.yearFigures { fields.append((name, stats(batch.year(y, name), money: moneyFigures.contains(name)))) }
+    fields.append(("careTypes", .array(batch.layout.careTypeIDs.indices.map { k in
+      .object([("id", .string(batch.layout.careTypeIDs[k]))]
+        + FigureLayout.yearCareTypeFigures.map { ($0, stats(batch.year(y, careType: k, $0), money: false)) })
+    })))
+    return .object(fields)
+  }
+
+  /// {mean, ci95Low, ci95High, p05, p25, p50, p75, p95}.
+  public static func stats(_ s: FigureStatistics, money: Bool) -> JSONValue {
+    let d = money ? 2 : 4
+    return .object([
+      ("mean", .double(s.mean, d)), ("ci95Low", .double(s.ci95Low, d)), ("ci95High", .double(s.ci95High, d)),
+      ("p05", .double(s.p05, d)), ("p25", .double(s.p25, d)), ("p50", .double(s.p50, d)),
+      ("p75", .double(s.p75, d)), ("p95", .double(s.p95, d)),
+    ])
+  }
+
+  /// {p, ci95Low, ci95High} with the Wilson interval.
+  public static func proportion(_ p: Proportion) -> JSONValue {
+    let interval = p.interval()
+    return .object([
+      ("p", .double(p.estimate, 6)), ("ci95Low", .double(interval.low, 6)), ("ci95High", .double(interval.high, 6)),
+    ])
+  }
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reports
+import YouthCare
+
+/// `lumpsim batch`: many replications, and what they say about the budget.
+struct Batch: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run many replications in parallel: how likely the lumpsum runs out, when, by how much, and how long children wait.")
+
+  @OptionGroup var scenarioOptions: ScenarioOptions
+  @OptionGroup var seedOption: SeedOption
+
+  @Option(name: .short, help: "Replications (with --precision: the minimum before the first check).")
+  var n: Int?
+
+  @Option(help: "Threads; the output is identical for any number. Default: all cores.")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Write summary.json, replications.csv and bands.csv into this folder.")
+  var out: String?
+
+  @Option(help: "What to print: table, json (the summary) or csv (one row per contract year).")
+  var format: BatchFormat = .table
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
+
+  @Option(help: ArgumentHelp(
+    "Run until a 95% interval is this narrow, checked every 100 replications (repeatable). Metrics: \(PrecisionTarget.Metric.allCases.map(\.rawValue).joined(separator: ", ")).",
+    valueName: "METRIC=HALFWIDTH"))
+  var precision: [PrecisionTarget] = []
+
+  @Option(help: "With --precision: stop here if the targets are not met.")
+  var maxReplications: Int = 100_000
+
+  enum BatchFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+  /// Sequential stopping checks its targets at these multiples, whatever the thread count.
+  static let checkEvery = 100
+
+  func validate() throws {
+    if let n, n < 2 { throw ValidationError("-n must be at least 2, got \(n)") }
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    guard maxReplications >= 2 else { throw ValidationError("--max-replications must be at least 2") }
+    if precision.isEmpty && n == nil { throw ValidationError("give -n N (replications) or --precision METRIC=HALFWIDTH") }
+  }
+
+  func run() throws {
+    let scenario = try scenarioOptions.load()
+    let seed = seedOption.seed ?? scenario.random.seed
+    let planned = precision.isEmpty ? n! : maxReplications
+    let minimum = precision.isEmpty ? planned : max(n ?? Self.checkEvery, 2)
+    var accumulator = BatchAccumulator(scenario: scenario, seed: seed)
+    let rows = try out.map { folder throws(AtomicFile.WriteError) -> StagedFile in
+      let file = try StagedFile(path: URL(fileURLWithPath: folder).appendingPathComponent("replications.csv").path)
+      try file.write(BatchCSV.replicationsHeader(careTypeIDs: scenario.careTypes.map(\.id)))
+      return file
+    }
+    let interrupt = InterruptHandler()
+    let progress = ProgressBar(total: planned, quiet: quiet)
+    var reached = false
+    var writeFailure: AtomicFile.WriteError?
+    let started = ContinuousClock.now
+
+    ParallelReplications.run(scenario, seed: seed, count: planned, threads: threads, stop: interrupt.flag) { index, result in
+      accumulator.add(result)
+      if let rows {
+        do throws(AtomicFile.WriteError) {
+          try rows.write(BatchCSV.replicationRows(index, result))
+        } catch {
+          writeFailure = error
+          return false
+        }
+      }
+      progress.update(done: accumulator.count)
+      if !precision.isEmpty && accumulator.count >= minimum && accumulator.count % Self.checkEvery == 0 {
+        reached = precision.allSatisfy { $0.achieved(accumulator) <= $0.halfWidth }
+        if reached { return false }
+      }
+      return true
+    }
+    progress.finish()
+    let wall = seconds(ContinuousClock.now - started)
+
+    if interrupt.interrupted {
+      rows?.discard()
+      throw RuntimeFailure(description: "Interrupted after \(accumulator.count) of \(planned) replications; nothing was written.", code: 130)
+    }
+    if let writeFailure {
+      rows?.discard()
+      throw RuntimeFailure(description: "error: \(writeFailure.description)")
+    }
+
+    let batch = accumulator.result()
+    let stopping = stoppingReport(accumulator, reached: reached)
+    if let out {
+      do throws(AtomicFile.WriteError) {
+        try AtomicFile.writeAll([
+          ("summary.json", BatchSummary.json(batch, stopping: stopping?.json).rendered()),
+          ("bands.csv", BatchCSV.bands(batch)),
+        ], into: out)
+        try rows?.commit()
+      } catch {
+        rows?.discard()
+        throw RuntimeFailure(description: "error: \(error.description)")
+      }
+    }
+    switch format {
+    case .json: print(BatchSummary.json(batch, stopping: stopping?.json).rendered(), terminator: "")
+    case .csv: print(BatchCSV.years(batch), terminator: "")
+    case .table:
+      print(BatchTable.render(batch, scenario: scenario, wallSeconds: wall, stoppingNote: stopping?.sentence), terminator: "")
+    }
+  }
+
+  /// What sequential stopping did, for the table and the JSON.
+  func stoppingReport(_ accumulator: BatchAccumulator, reached: Bool) -> (sentence: String, json: JSONValue)? {
+    guard !precision.isEmpty else { return nil }
+    let achieved = precision.map { ($0, $0.achieved(accumulator)) }
+    let parts = achieved.map { target, value in
+      "\(target.metric.rawValue) ±\(String(format: "%.4g", value)) (target \(String(format: "%.4g", target.halfWidth)))"
+    }
+    let sentence = reached
+      ? "Precision reached after \(accumulator.count) replications: " + parts.joined(separator: ", ")
+      : "Stopped at --max-replications \(accumulator.count) before reaching the precision: " + parts.joined(separator: ", ")
+    let json = JSONValue.object([
+      ("rule", .string("precision")),
+      ("reached", .bool(reached)),
+      ("replications", .int(accumulator.count)),
+      ("checkEvery", .int(Self.checkEvery)),
+      ("targets", .array(achieved.map { target, value in
+        .object([("metric", .string(target.metric.rawValue)), ("halfWidth", .double(target.halfWidth, 6)),
+                 ("achieved", .double(value, 6))])
+      })),
+    ])
+    return (sentence, json)
+  }
+}
