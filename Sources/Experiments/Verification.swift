@@ -20,7 +20,7 @@ public enum Verification {
   }
 
   /// One source feeding one care type: the shape of every queue theory knows the answer for.
-  static func singleQueue(
+  public static func singleQueue(
     name: String, perDay lambda: Double, duration: Distribution, capacity: Int, horizon: Horizon,
     stock: [InitialStock] = []
   ) -> Scenario {

@@ -24,6 +24,12 @@ public struct Funding: Sendable, Equatable {
     case intakeStop
   }
 
+  /// Whether care delivered, and so spend, can change with the size of the budget.
+  ///
+  /// Under `none` the consortium delivers whatever the budget; under `intakeStop` an exhausted
+  /// budget holds children back, so a larger budget buys more care.
+  public var spendDependsOnBudget: Bool { pressurePolicy != .none }
+
   /// Creates the funding rules.
   public init(model: Model = .lumpsum, lumpsum: Lumpsum, pressurePolicy: PressurePolicy = .none) {
     self.model = model

@@ -1,0 +1,127 @@
+import YouthCare
+
+/// The smallest lumpsum that keeps the chance of overspending at or below a target.
+///
+/// The answer is a base (the budget of contract year 1; later years follow by index and booked
+/// savings). Every candidate is judged on the same replications (common random numbers), so the
+/// overspend probability moves only because the budget moves. When spend does not depend on the
+/// budget (pressure policy `none`), one batch suffices: replication i overspends year t exactly
+/// when base < spendᵢₜ / (budgetₜ / base), so the answer is an order statistic of those ratios,
+/// the limit bisection would converge to. Otherwise the solver bisects on the base, one batch
+/// per step.
+public enum BudgetSolver {
+  /// Which years must meet the target.
+  public enum Years: Sendable, Equatable {
+    /// One contract year (0-based index).
+    case year(Int)
+    /// Every contract year.
+    case all
+  }
+
+  /// How to search.
+  public enum Method: Sendable {
+    /// The order statistic when spend does not depend on the budget, bisection otherwise.
+    case automatic
+    /// Always bisection (to cross-check the order statistic).
+    case bisection
+  }
+
+  /// The solver's answer.
+  public struct Answer: Sendable {
+    /// The smallest base meeting the target (euros, rounded up to a whole euro).
+    public var base: Double
+    /// The budget per contract year at that base.
+    public var budgets: [Double]
+    /// Overspend per contract year at that base, over the same replications.
+    public var overspend: [Proportion]
+    /// The contract year whose target decides the answer (0-based).
+    public var bindingYear: Int
+    /// "order statistic" or "bisection".
+    public var method: String
+    /// Batches run.
+    public var evaluations: Int
+    /// Replications per batch.
+    public var replications: Int
+  }
+
+  /// Solves for the smallest base with P(overspend) ≤ `target` in the chosen years.
+  public static func solve(
+    _ scenario: Scenario, seed: UInt64, replications n: Int, threads: Int, target: Double, years: Years,
+    relativeTolerance: Double = 1e-3, method: Method = .automatic, stop: StopFlag = StopFlag()
+  ) -> Answer? {
+    precondition(target >= 0 && target < 1, "target probability must be in [0, 1)")
+    let yearIndices = years == .all ? Array(0..<scenario.horizon.contractYears) : [yearIndex(years)]
+    let factors = (1...scenario.horizon.contractYears).map { scenario.funding.lumpsum.budget(inYear: $0) / scenario.funding.lumpsum.base }
+    if method == .automatic && !scenario.funding.spendDependsOnBudget {
+      guard let spends = spendTable(scenario, seed: seed, n: n, threads: threads, stop: stop) else { return nil }
+      let allowed = Int((target * Double(n)).rounded(.down) + 1e-9)
+      var base = 0.0, binding = yearIndices[0]
+      for y in yearIndices {
+        // The (allowed + 1)-th largest ratio: at most `allowed` replications lie strictly above it.
+        let ratios = spends.map { $0[y] / factors[y] }.sorted(by: >)
+        let candidate = ratios[min(allowed, ratios.count - 1)]
+        if candidate > base { base = candidate; binding = y }
+      }
+      base = base.rounded(.up)
+      let overspend = (0..<factors.count).map { y in
+        Proportion(successes: spends.reduce(0) { $0 + ($1[y] > base * factors[y] ? 1 : 0) }, trials: n)
+      }
+      return Answer(base: base, budgets: factors.map { $0 * base }, overspend: overspend, bindingYear: binding,
+                    method: "order statistic", evaluations: 1, replications: n)
+    }
+
+    var evaluations = 0
+    func evaluate(_ base: Double) -> [Proportion]? {
+      evaluations += 1
+      var candidate = scenario
+      candidate.funding.lumpsum.base = base
+      var counts = [Int](repeating: 0, count: factors.count)
+      let done = ParallelReplications.run(candidate, seed: seed, count: n, threads: threads, stop: stop) { _, r in
+        for (y, year) in r.years.enumerated() where year.result < 0 { counts[y] += 1 }
+        return true
+      }
+      guard done == n, !stop.isStopped else { return nil }
+      return counts.map { Proportion(successes: $0, trials: n) }
+    }
+    func meets(_ p: [Proportion]) -> Bool { yearIndices.allSatisfy { p[$0].estimate <= target } }
+
+    // Bracket: grow the base until the target is met (spend is finite, so it will be).
+    var high = max(scenario.funding.lumpsum.base, 1)
+    guard var highResult = evaluate(high) else { return nil }
+    var low = 0.0
+    var growth = 0
+    while !meets(highResult) {
+      low = high
+      high *= 1.5
+      growth += 1
+      guard growth < 60, let next = evaluate(high) else { return nil }
+      highResult = next
+    }
+    while high - low > relativeTolerance * high {
+      let middle = (low + high) / 2
+      guard let result = evaluate(middle) else { return nil }
+      if meets(result) { high = middle; highResult = result } else { low = middle }
+    }
+    let base = high.rounded(.up)
+    if base != high, let exact = evaluate(base) { highResult = exact }
+    let binding = yearIndices.max { highResult[$0].estimate < highResult[$1].estimate } ?? yearIndices[0]
+    return Answer(base: base, budgets: factors.map { $0 * base }, overspend: highResult, bindingYear: binding,
+                  method: "bisection", evaluations: evaluations, replications: n)
+  }
+
+  static func yearIndex(_ years: Years) -> Int {
+    if case .year(let y) = years { return y }
+    return 0
+  }
+
+  /// Spend per replication and contract year from one batch; nil if stopped.
+  static func spendTable(_ scenario: Scenario, seed: UInt64, n: Int, threads: Int, stop: StopFlag) -> [[Double]]? {
+    var spends: [[Double]] = []
+    spends.reserveCapacity(n)
+    ParallelReplications.run(scenario, seed: seed, count: n, threads: threads, stop: stop) { _, r in
+      spends.append(r.years.map(\.spend))
+      return true
+    }
+    return spends.count == n && !stop.isStopped ? spends : nil
+  }
+}
