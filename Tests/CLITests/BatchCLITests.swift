@@ -1,0 +1,117 @@
+import Foundation
+import Testing
+
+@Suite("lumpsim batch and budget")
+struct BatchCLITests {
+  /// The M/M/c scenario cut to one contract year, with a budget that runs out about half the time.
+  static let small = [CLIRunner.scenario("validation/mmc.yaml"), "--set", "horizon.contractYears=1",
+                      "--set", "funding.lumpsum.base=328000"]
+
+  @Test("1, 2 and 7 threads write byte-identical files")
+  func threadIndependence() throws {
+    let folders = (0..<3).map { _ in CLIRunner.temporaryFolder() }
+    defer { for f in folders { try? FileManager.default.removeItem(at: f) } }
+    for (folder, threads) in zip(folders, ["1", "2", "7"]) {
+      let output = try CLIRunner.run(["batch"] + Self.small + ["-n", "12", "--threads", threads, "--out", folder.path, "--quiet"])
+      #expect(output.status == 0, "\(output.stderr)")
+    }
+    for file in ["summary.json", "replications.csv", "bands.csv"] {
+      let reference = try Data(contentsOf: folders[0].appendingPathComponent(file))
+      for folder in folders.dropFirst() {
+        #expect(try Data(contentsOf: folder.appendingPathComponent(file)) == reference, "\(file)")
+      }
+    }
+    let rows = try String(contentsOf: folders[0].appendingPathComponent("replications.csv"), encoding: .utf8)
+    #expect(rows.split(separator: "\n").count == 1 + 12)
+    #expect(rows.hasPrefix("replication,year,budget,spend,result,exhaustionDay"))
+    let summary = try #require(try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folders[0].appendingPathComponent("summary.json"))) as? [String: Any])
+    let years = try #require(summary["years"] as? [[String: Any]])
+    let spend = try #require(years[0]["spend"] as? [String: Any])
+    for key in ["mean", "ci95Low", "ci95High", "p05", "p25", "p50", "p75", "p95"] { #expect(spend[key] is Double || spend[key] is Int, "\(key)") }
+    #expect((years[0]["overspendProbability"] as? [String: Any])?["p"] != nil)
+    #expect((years[0]["exhaustedByEndOfMonth"] as? [Any])?.count == 12)
+  }
+
+  @Test("the table opens with a verdict and shows P(overspend) per year")
+  func table() throws {
+    let output = try CLIRunner.run(["batch"] + Self.small + ["-n", "10", "--quiet"])
+    #expect(output.status == 0)
+    let first = output.stdout.split(separator: "\n").first ?? ""
+    #expect(["Too low", "At risk", "Tight", "Realistic"].contains { first.hasPrefix($0) }, "\(first)")
+    #expect(output.stdout.contains("P(overspend)"))
+    #expect(output.stderr.isEmpty, "no progress bar when stderr is not a terminal")
+  }
+
+  @Test("--precision stops when the interval is narrow enough, or at --max-replications", arguments: [
+    ("totalResult=1000000", true), ("meanWaitDays=0.0001", false),
+  ])
+  func precision(target: String, reachable: Bool) throws {
+    let output = try CLIRunner.run(["batch"] + Self.small + ["--precision", target, "--max-replications", "200",
+                                                             "--format", "json", "--quiet"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    let stopping = try #require(json["stopping"] as? [String: Any])
+    #expect(stopping["reached"] as? Bool == reachable)
+    let replications = try #require(json["replications"] as? Int)
+    #expect(reachable ? replications == 100 : replications == 200)
+  }
+
+  @Test("Ctrl-C stops cleanly: exit 130, a clear message, no files")
+  func interrupt() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("out")
+    let process = Process()
+    process.executableURL = CLIRunner.binary
+    process.arguments = ["batch", CLIRunner.scenario("validation/mmc.yaml"), "-n", "100000", "--out", out.path]
+    let err = Pipe()
+    process.standardError = err
+    process.standardOutput = Pipe()
+    try process.run()
+    // Let it get going (the replications file is being written), then interrupt.
+    Thread.sleep(forTimeInterval: 1.5)
+    process.interrupt()
+    let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    #expect(process.terminationStatus == 130)
+    #expect(message.contains("Interrupted after"), "\(message)")
+    #expect(message.contains("nothing was written"))
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
+    #expect(left.isEmpty, "files left behind: \(left)")
+  }
+
+  @Test("budget finds a base whose reported overspend meets the target")
+  func budget() throws {
+    let output = try CLIRunner.run(["budget"] + Self.small + ["--max-overspend-probability", "0.2", "-n", "20",
+                                                              "--format", "json"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let json = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+    #expect(json["method"] as? String == "order statistic")
+    let base = try #require(json["base"] as? Double)
+    #expect(base > 300_000 && base < 400_000)
+    let years = try #require(json["perYear"] as? [[String: Any]])
+    for year in years {
+      let p = try #require((year["overspendProbability"] as? [String: Any])?["p"] as? Double)
+      #expect(p <= 0.2)
+    }
+  }
+
+  @Test("bad batch and budget arguments exit 2", arguments: [
+    ["batch", "Scenarios/validation/mmc.yaml"],
+    ["batch", "Scenarios/validation/mmc.yaml", "-n", "1"],
+    ["batch", "Scenarios/validation/mmc.yaml", "-n", "5", "--threads", "0"],
+    ["batch", "Scenarios/validation/mmc.yaml", "--precision", "nonsense=0.1"],
+    ["batch", "Scenarios/validation/mmc.yaml", "--precision", "spend=-1"],
+    ["batch", "Scenarios/validation/mmc.yaml", "-n", "5", "--format", "xml"],
+    ["budget", "Scenarios/validation/mmc.yaml"],
+    ["budget", "Scenarios/validation/mmc.yaml", "--max-overspend-probability", "1.5"],
+    ["budget", "Scenarios/validation/mmc.yaml", "--max-overspend-probability", "0.1", "--year", "1999"],
+  ])
+  func badArguments(arguments: [String]) throws {
+    let resolved = arguments.map { $0.hasPrefix("Scenarios/") ? CLIRunner.root.appendingPathComponent($0).path : $0 }
+    let output = try CLIRunner.run(resolved)
+    #expect(output.status == 2, "\(arguments): \(output.status) \(output.stderr)")
+    #expect(!output.stderr.isEmpty)
+  }
+}
