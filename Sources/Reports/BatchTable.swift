@@ -25,13 +25,17 @@ public enum BatchTable {
     case 0.1..<0.5: label = "Tight"
     default: label = "Realistic"
     }
-    var sentence = "\(label): the €\(millions(scenario.funding.lumpsum.base))M lumpsum is overspent in "
-    sentence += probabilities.count > 1
-      ? "\(percent(low))–\(percent(high)) of simulated years (\(percent(any)) of contracts have at least one)"
-      : "\(percent(high)) of simulated years"
+    var sentence = "\(label): "
+    if probabilities.count > 1 {
+      sentence += "the €\(millions(scenario.funding.lumpsum.base))M lumpsum is overspent with probability "
+      sentence += low == high ? percent(high) : "\(percent(low)) to \(percent(high))"
+      sentence += " per contract year, and at least one year overspends in \(percent(any)) of simulated contracts"
+    } else {
+      sentence += "the €\(millions(scenario.funding.lumpsum.base))M lumpsum is overspent with probability \(percent(high))"
+    }
     let firstDay = batch.year(0, "exhaustionDay").p50
     if firstDay < FigureLayout.notExhausted {
-      sentence += "; in \(batch.years[0].year) it typically runs out on \(RunTable.date(Int(firstDay.rounded(.down))))"
+      sentence += "; in \(batch.years[0].year) the money typically runs out on \(RunTable.date(Int(firstDay.rounded(.down))))"
     }
     if let k = busiest(batch, limit: 1).first {
       let wait = batch.careType(k, "meanWaitDays").p50
@@ -60,7 +64,7 @@ public enum BatchTable {
       let day = batch.year(y, "exhaustionDay").p50
       var row = [
         String(risk.year), RunTable.millions(batch.year(y, "budget").mean),
-        "\(RunTable.millions(spend.p50)) [\(RunTable.millions(spend.p05))–\(RunTable.millions(spend.p95))]",
+        "\(RunTable.millions(spend.p50)) [\(RunTable.millions(spend.p05)), \(RunTable.millions(spend.p95))]",
         percent(risk.overspend.estimate), risk.expectedShortfall.map { RunTable.millions($0) } ?? "–",
         day < FigureLayout.notExhausted ? RunTable.date(Int(day.rounded(.down))) : "not exhausted",
       ]
@@ -73,7 +77,7 @@ public enum BatchTable {
     out += table.rendered()
     let total = batch.contract("totalResult")
     out += "\nContract result €M: median \(RunTable.millions(total.p50)), 90% band "
-    out += "[\(RunTable.millions(total.p05))–\(RunTable.millions(total.p95))]; "
+    out += "[\(RunTable.millions(total.p05)), \(RunTable.millions(total.p95))]; "
     out += "P(at least one overspent year) \(percent(any: batch.anyOverspend)).\n"
     out += "Medians and bands are over replications; waits are each year's mean and 90th percentile, "
     out += "shortfall is the mean overspend when there is one.\n"
@@ -90,6 +94,6 @@ public enum BatchTable {
 
   static func percent(any p: Proportion) -> String {
     let i = p.interval()
-    return "\(percent(p.estimate)) (95% CI \(percent(i.low))–\(percent(i.high)))"
+    return "\(percent(p.estimate)) (95% CI \(percent(i.low)) to \(percent(i.high)))"
   }
 }
