@@ -57,6 +57,18 @@ struct BatchCLITests {
     #expect(reachable ? replications == 100 : replications == 200)
   }
 
+  @Test("on a terminal, a progress bar with rate and ETA is drawn and cleared")
+  func progressBar() throws {
+    // util-linux `script` gives the command a pseudo-terminal, as a person's shell would.
+    let command = ([CLIRunner.binary.path, "batch"] + Self.small + ["-n", "30", "--format", "csv", "--threads", "1"])
+      .map { "'\($0)'" }.joined(separator: " ")
+    let output = try CLIRunner.run(executable: "/usr/bin/script", ["-qec", command, "/dev/null"])
+    #expect(output.status == 0, "\(output.stdout)")
+    #expect(output.stdout.contains("replications/s"))
+    #expect(output.stdout.contains("30/30"))
+    #expect(output.stdout.contains("year,budget,spend_mean"))
+  }
+
   @Test("Ctrl-C stops cleanly: exit 130, a clear message, no files")
   func interrupt() throws {
     let folder = CLIRunner.temporaryFolder()

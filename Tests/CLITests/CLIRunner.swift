@@ -30,8 +30,12 @@ struct CLIRunner {
   }
 
   static func run(_ arguments: [String]) throws -> Output {
+    try run(executable: binary.path, arguments)
+  }
+
+  static func run(executable: String, _ arguments: [String]) throws -> Output {
     let process = Process()
-    process.executableURL = binary
+    process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
