@@ -5,7 +5,7 @@ import YouthCare
 public enum BatchCSV {
   /// The header of `replications.csv` (one row per replication × contract year).
   public static func replicationsHeader(careTypeIDs: [String]) -> String {
-    (["replication", "year", "budget", "spend", "result", "exhaustionDay", "referrals", "repeatReferrals", "diverted",
+    (["replication", "year", "budget", "spend", "payment", "result", "municipalCost", "exhaustionDay", "referrals", "repeatReferrals", "diverted",
       "starts", "exits", "reneged", "peakWaiting", "meanWaitDays"] + careTypeIDs.map { "meanWait_\($0)" })
       .map(CSVTables.field).joined(separator: ",") + "\n"
   }
@@ -15,7 +15,7 @@ public enum BatchCSV {
     var out = ""
     for y in r.years {
       var row = [String(index), String(y.year), CSVTables.money(y.budget), CSVTables.money(y.spend),
-                 CSVTables.money(y.result), y.exhaustionDay.map(String.init) ?? "", String(y.referrals),
+                 CSVTables.money(y.payment), CSVTables.money(y.result), CSVTables.money(y.municipalCost), y.exhaustionDay.map(String.init) ?? "", String(y.referrals),
                  String(y.repeatReferrals), String(y.diverted), String(y.starts), String(y.exits), String(y.reneged),
                  String(y.peakWaiting), CSVTables.number(y.meanWaitDays)]
       row += y.meanWaitByCareType.map(CSVTables.number)

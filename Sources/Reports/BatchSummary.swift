@@ -5,7 +5,10 @@ import YouthCare
 /// plus the budget probabilities.
 public enum BatchSummary {
   /// Money figures are kept to cents, others to 4 decimals.
-  static let moneyFigures: Set<String> = ["budget", "spend", "result", "totalBudget", "totalSpend", "totalResult"]
+  static let moneyFigures: Set<String> = [
+    "budget", "spend", "payment", "result", "outsidePayment", "municipalCost", "budgetUse", "totalBudget",
+    "totalSpend", "totalPayment", "totalResult", "totalMunicipalCost",
+  ]
 
   public static func json(_ batch: BatchResult, stopping: JSONValue? = nil) -> JSONValue {
     let layout = batch.layout

@@ -23,7 +23,7 @@ struct BatchCLITests {
     }
     let rows = try String(contentsOf: folders[0].appendingPathComponent("replications.csv"), encoding: .utf8)
     #expect(rows.split(separator: "\n").count == 1 + 12)
-    #expect(rows.hasPrefix("replication,year,budget,spend,result,exhaustionDay"))
+    #expect(rows.hasPrefix("replication,year,budget,spend,payment,result,municipalCost,exhaustionDay"))
     let summary = try #require(try JSONSerialization.jsonObject(
       with: Data(contentsOf: folders[0].appendingPathComponent("summary.json"))) as? [String: Any])
     let years = try #require(summary["years"] as? [[String: Any]])

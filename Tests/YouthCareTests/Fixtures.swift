@@ -36,7 +36,9 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
     }
   }
   for y in result.years {
-    if abs(y.result - (y.budget - y.spend)) > 1e-6 { problems.append("year \(y.year): result ≠ budget − spend") }
+    if abs(y.result - (y.payment - y.spend)) > 1e-6 { problems.append("year \(y.year): result ≠ payment − spend") }
+    if abs(y.municipalCost - (y.payment + y.outsidePayment)) > 1e-6 { problems.append("year \(y.year): municipal cost ≠ payment + outside") }
+    if scenario.funding.model == .lumpsum && y.payment != y.budget { problems.append("year \(y.year): a lumpsum pays its budget") }
     let byType = zip(y.spendByCareType, scenario.careTypes).filter { $0.1.inLumpsum }.reduce(0) { $0 + $1.0 }
     let expected = byType * (1 + scenario.funding.lumpsum.overheadShare)
     if abs(expected - y.spend) > 1e-6 * max(y.spend, 1) { problems.append("year \(y.year): spend ≠ Σ in-scope types × overhead") }

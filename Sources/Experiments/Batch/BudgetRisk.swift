@@ -40,9 +40,9 @@ struct BudgetRiskCounter {
     trials += 1
     var any = false
     for (y, year) in result.years.enumerated() {
-      if year.result < 0 {
+      if year.overspent {
         overspent[y] += 1
-        shortfall[y] += -year.result
+        shortfall[y] += year.overspend
         any = true
       }
       if let day = year.exhaustionDay {

@@ -8,7 +8,7 @@ import YouthCare
 public struct FigureLayout: Sendable {
   /// Figures per contract year, in order.
   public static let yearFigures = [
-    "budget", "spend", "result", "exhaustionDay", "referrals", "repeatReferrals", "diverted", "starts", "exits",
+    "budget", "spend", "payment", "result", "outsidePayment", "municipalCost", "budgetUse", "exhaustionDay", "referrals", "repeatReferrals", "diverted", "starts", "exits",
     "reneged", "peakWaiting", "meanWaitDays",
   ]
   /// Figures per care type per year, in order.
@@ -19,7 +19,9 @@ public struct FigureLayout: Sendable {
     "reneged", "utilization", "spend",
   ]
   /// Figures over the whole contract, in order.
-  public static let contractFigures = ["totalBudget", "totalSpend", "totalResult", "yearsOverspent"]
+  public static let contractFigures = [
+    "totalBudget", "totalSpend", "totalPayment", "totalResult", "totalMunicipalCost", "yearsOverspent",
+  ]
 
   /// The exhaustion day recorded for a year whose budget lasted: one past the last day.
   public static let notExhausted = 366.0
@@ -70,7 +72,8 @@ public struct FigureLayout: Sendable {
     var overspent = 0
     for (y, year) in r.years.enumerated() {
       let values: [Double] = [
-        year.budget, year.spend, year.result, year.exhaustionDay.map(Double.init) ?? Self.notExhausted,
+        year.budget, year.spend, year.payment, year.result, year.outsidePayment, year.municipalCost, year.budgetUse,
+        year.exhaustionDay.map(Double.init) ?? Self.notExhausted,
         Double(year.referrals), Double(year.repeatReferrals), Double(year.diverted), Double(year.starts),
         Double(year.exits), Double(year.reneged), Double(year.peakWaiting), year.meanWaitDays,
       ]
@@ -79,7 +82,7 @@ public struct FigureLayout: Sendable {
         v[self.year(y, careType: k, "meanWaitDays")] = year.meanWaitByCareType[k]
         v[self.year(y, careType: k, "p90WaitDays")] = year.p90WaitByCareType[k]
       }
-      if year.result < 0 { overspent += 1 }
+      if year.overspent { overspent += 1 }
     }
     for (k, c) in r.careTypes.enumerated() {
       let values: [Double] = [
@@ -90,7 +93,9 @@ public struct FigureLayout: Sendable {
     }
     v[contract("totalBudget")] = r.years.reduce(0) { $0 + $1.budget }
     v[contract("totalSpend")] = r.years.reduce(0) { $0 + $1.spend }
+    v[contract("totalPayment")] = r.years.reduce(0) { $0 + $1.payment }
     v[contract("totalResult")] = r.years.reduce(0) { $0 + $1.result }
+    v[contract("totalMunicipalCost")] = r.years.reduce(0) { $0 + $1.municipalCost }
     v[contract("yearsOverspent")] = Double(overspent)
     return v
   }

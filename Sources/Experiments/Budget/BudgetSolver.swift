@@ -4,11 +4,11 @@ import YouthCare
 ///
 /// The answer is a base (the budget of contract year 1; later years follow by index and booked
 /// savings). Every candidate is judged on the same replications (common random numbers), so the
-/// overspend probability moves only because the budget moves. When spend does not depend on the
-/// budget (pressure policy `none`), one batch suffices: replication i overspends year t exactly
-/// when base < spendᵢₜ / (budgetₜ / base), so the answer is an order statistic of those ratios,
-/// the limit bisection would converge to. Otherwise the solver bisects on the base, one batch
-/// per step.
+/// overspend probability moves only because the budget moves. When budget use (the consortium's
+/// spend under a lumpsum, the municipality's payments under P×Q or output funding) does not
+/// depend on the budget, one batch suffices: replication i overspends year t exactly when
+/// base < useᵢₜ / (budgetₜ / base), so the answer is an order statistic of those ratios, the limit
+/// bisection would converge to. Otherwise the solver bisects on the base, one batch per step.
 public enum BudgetSolver {
   /// Which years must meet the target.
   public enum Years: Sendable, Equatable {
@@ -52,7 +52,7 @@ public enum BudgetSolver {
     precondition(target >= 0 && target < 1, "target probability must be in [0, 1)")
     let yearIndices = years == .all ? Array(0..<scenario.horizon.contractYears) : [yearIndex(years)]
     let factors = (1...scenario.horizon.contractYears).map { scenario.funding.lumpsum.budget(inYear: $0) / scenario.funding.lumpsum.base }
-    if method == .automatic && !scenario.funding.spendDependsOnBudget {
+    if method == .automatic && !scenario.funding.budgetUseDependsOnBudget {
       guard let spends = spendTable(scenario, seed: seed, n: n, threads: threads, stop: stop) else { return nil }
       let allowed = Int((target * Double(n)).rounded(.down) + 1e-9)
       var base = 0.0, binding = yearIndices[0]
@@ -77,7 +77,7 @@ public enum BudgetSolver {
       candidate.funding.lumpsum.base = base
       var counts = [Int](repeating: 0, count: factors.count)
       let done = ParallelReplications.run(candidate, seed: seed, count: n, threads: threads, stop: stop) { _, r in
-        for (y, year) in r.years.enumerated() where year.result < 0 { counts[y] += 1 }
+        for (y, year) in r.years.enumerated() where year.overspent { counts[y] += 1 }
         return true
       }
       guard done == n, !stop.isStopped else { return nil }
@@ -114,12 +114,12 @@ public enum BudgetSolver {
     return 0
   }
 
-  /// Spend per replication and contract year from one batch; nil if stopped.
+  /// Budget use per replication and contract year from one batch; nil if stopped.
   static func spendTable(_ scenario: Scenario, seed: UInt64, n: Int, threads: Int, stop: StopFlag) -> [[Double]]? {
     var spends: [[Double]] = []
     spends.reserveCapacity(n)
     ParallelReplications.run(scenario, seed: seed, count: n, threads: threads, stop: stop) { _, r in
-      spends.append(r.years.map(\.spend))
+      spends.append(r.years.map(\.budgetUse))
       return true
     }
     return spends.count == n && !stop.isStopped ? spends : nil

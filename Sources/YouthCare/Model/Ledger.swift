@@ -1,10 +1,14 @@
-/// The lumpsum's books: spend accrued exactly between events, and the moment the budget runs out.
+/// The contract's books: the provider's spend and the municipality's payments, accrued exactly
+/// between events, and the moments the budget runs out or a P×Q ceiling is reached.
 ///
-/// Costs change only when a count changes, so the ledger never ticks per day: it keeps the
-/// current in-scope cost rate and, whenever it is brought up to date, adds rate × elapsed time.
-/// The exhaustion moment is found inside that interval by solving spend(t) = budget, so it is
-/// exact, not rounded to an event or a day. Per care type it integrates client-days, which the
-/// month-end accounts turn into euros; the two computations are checked against each other.
+/// Costs and P×Q payments change only when a count changes, so the ledger never ticks per day: it
+/// keeps the current rates and, whenever it is brought up to date, adds rate × elapsed time. A
+/// threshold crossed inside that interval is found by solving for the moment, so it is exact, not
+/// rounded to an event or a day. Per care type it integrates client-days, which the month-end
+/// accounts turn into euros; the two computations of spend are checked against each other.
+///
+/// What runs out depends on the model: under `lumpsum` the consortium's spend is measured against
+/// the budget; under `pxq` and `output` the municipality's payments are.
 struct Ledger {
   let types: Int
   let inScope: ContiguousArray<Bool>
@@ -14,6 +18,10 @@ struct Ledger {
   let baseCostPerDay: ContiguousArray<Double>
   let baseFixedPerSlotDay: ContiguousArray<Double>
   let baseIntake: ContiguousArray<Double>
+  let model: Funding.Model
+  /// P×Q tariff per day and output fee per start, at year-1 prices.
+  let baseTariff: ContiguousArray<Double>
+  let baseFee: ContiguousArray<Double>
 
   /// This year's price multiplier (cost indexation).
   private(set) var priceLevel = 1.0
@@ -34,7 +42,22 @@ struct Ledger {
   /// When this year's budget ran out (simulation day), if it has.
   private(set) var exhaustedAt: Double?
 
-  init(careTypes: [CareType], overheadShare: Double) {
+  /// Contract payments per day at the current counts (P×Q), and accrued this year.
+  private var paymentRate = 0.0
+  private(set) var runningPayment = 0.0
+  /// This year's P×Q ceiling, and when it was reached.
+  private var ceiling: Double?
+  private(set) var ceilingReachedAt: Double?
+  /// Output fees per type since the last month end.
+  private(set) var feesThisMonth: ContiguousArray<Double>
+
+  init(scenario: Scenario) {
+    let careTypes = scenario.careTypes
+    let overheadShare = scenario.funding.lumpsum.overheadShare
+    model = scenario.funding.model
+    baseTariff = ContiguousArray(careTypes.indices.map { scenario.tariffPerDay($0) })
+    baseFee = ContiguousArray(careTypes.indices.map { scenario.feePerStart($0) })
+    feesThisMonth = ContiguousArray(repeating: 0, count: careTypes.count)
     types = careTypes.count
     inScope = ContiguousArray(careTypes.map(\.inLumpsum))
     capacity = ContiguousArray(careTypes.map(\.capacity))
@@ -63,11 +86,33 @@ struct Ledger {
     if elapsed > 0 {
       let before = runningSpend
       runningSpend += rate * elapsed
-      if exhaustedAt == nil && runningSpend > budget && rate > 0 {
+      if model == .lumpsum && exhaustedAt == nil && runningSpend > budget && rate > 0 {
         exhaustedAt = accruedUntil + max(0, budget - before) / rate
       }
+      if paymentRate > 0 && ceilingReachedAt == nil { accruePayment(elapsed) }
     }
     accruedUntil = now
+  }
+
+  /// P×Q payments over `elapsed` days: the ceiling caps them, the budget may run out on the way.
+  private mutating func accruePayment(_ elapsed: Double) {
+    let before = runningPayment
+    var after = before + paymentRate * elapsed
+    if let ceiling, after >= ceiling {
+      ceilingReachedAt = accruedUntil + max(0, ceiling - before) / paymentRate
+      after = ceiling
+    }
+    if exhaustedAt == nil && after > budget {
+      exhaustedAt = accruedUntil + max(0, budget - before) / paymentRate
+    }
+    runningPayment = after
+  }
+
+  /// True once this year's P×Q ceiling is reached by `now` (brings the books up to `now`).
+  mutating func ceilingReached(at now: Double) -> Bool {
+    guard ceiling != nil else { return false }
+    accrue(to: now)
+    return ceilingReachedAt != nil
   }
 
   /// Closes the client-day integral of type `k` at `now`, given the count it held until now.
@@ -90,7 +135,18 @@ struct Ledger {
     if inScope[k] {
       let marginal = marginalRate(k, count: delta > 0 ? oldCount + 1 : oldCount)
       rate += Double(delta) * marginal * overheadFactor
+      if model == .pxq { paymentRate += Double(delta) * baseTariff[k] * priceLevel }
     }
+  }
+
+  /// Books an output fee for a start in type `k` at `now`.
+  @inline(__always)
+  mutating func fee(_ k: Int, now: Double) {
+    guard model == .output, inScope[k] else { return }
+    let fee = baseFee[k] * priceLevel
+    feesThisMonth[k] += fee
+    runningPayment += fee
+    if exhaustedAt == nil && runningPayment > budget { exhaustedAt = now }
   }
 
   /// Books the intake cost of a start in type `k` at `now`.
@@ -102,7 +158,7 @@ struct Ledger {
     guard inScope[k] else { return }
     accrue(to: now)
     runningSpend += cost * overheadFactor
-    if exhaustedAt == nil && runningSpend > budget { exhaustedAt = now }
+    if model == .lumpsum && exhaustedAt == nil && runningSpend > budget { exhaustedAt = now }
   }
 
   /// True when this year's budget has run out by `now` (brings the books up to `now`).
@@ -128,22 +184,37 @@ struct Ledger {
   /// Client-days of type `k` this month (within and above capacity).
   func clientDays(_ k: Int) -> Double { normalDays[k] + overflowDays[k] }
 
+  /// This month's payment for care outside the contract: tariff × days of out-of-scope types.
+  func outsidePayment() -> Double {
+    var total = 0.0
+    for k in 0..<types where !inScope[k] { total += baseTariff[k] * priceLevel * clientDays(k) }
+    return total
+  }
+
   /// Starts a new month: clears the integrals (after `closeMonth` was read).
   mutating func resetMonth() {
     for k in 0..<types {
       normalDays[k] = 0
       overflowDays[k] = 0
       intakeThisMonth[k] = 0
+      feesThisMonth[k] = 0
     }
   }
 
   /// Starts a year with its budget and price level; the rate is rebuilt from the counts.
-  mutating func startYear(budget: Double, priceLevel: Double, counts: ContiguousArray<Int>, now: Double) {
+  mutating func startYear(budget: Double, ceiling: Double?, priceLevel: Double, counts: ContiguousArray<Int>, now: Double) {
     self.budget = budget
+    self.ceiling = ceiling
     self.priceLevel = priceLevel
     runningSpend = 0
+    runningPayment = 0
     exhaustedAt = nil
+    ceilingReachedAt = nil
     accruedUntil = now
+    paymentRate = 0
+    if model == .pxq {
+      for k in 0..<types where inScope[k] { paymentRate += baseTariff[k] * priceLevel * Double(counts[k]) }
+    }
     var newRate = 0.0
     for k in 0..<types where inScope[k] {
       let cap = capacity[k]

@@ -39,6 +39,7 @@ extension Simulation {
       let simulated = y + horizon.warmupYears
       let spend = yearEndSpend[simulated]
       let budget = budgets[simulated]
+      let payment = yearPayment[simulated], outside = yearOutsidePayment[simulated]
       let exhaustedDay = exhaustion[simulated].map { DayCalendar.dayOfYear($0) }
       let starts = recorder.yearStarts[y]
       var meanWaits: [Double] = [], p90Waits: [Double] = []
@@ -48,8 +49,9 @@ extension Simulation {
         p90Waits.append(Statistics.quantile(selecting: &waits, 0.9))
       }
       years.append(YearResult(
-        year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, result: budget - spend,
-        exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
+        year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, payment: payment,
+        result: payment - spend, outsidePayment: outside, municipalCost: payment + outside,
+        budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],
         peakWaiting: recorder.yearPeakWaiting[y],

@@ -57,14 +57,28 @@ public struct YearResult: Sendable, Equatable {
   public var year: Int
   /// Contract year, 1-based.
   public var contractYear: Int
-  /// Lumpsum for the year.
+  /// The municipality's budget for the contract (the lumpsum formula, under every model).
   public var budget: Double
-  /// In-scope spend including overhead.
+  /// The provider's in-scope cost including overhead.
   public var spend: Double
-  /// Budget minus spend (negative: overspend).
+  /// What the municipality pays for contract care: the lumpsum, P×Q tariffs (capped by a
+  /// ceiling) or output fees.
+  public var payment: Double
+  /// The provider's result: payment minus spend (negative: a loss).
   public var result: Double
-  /// Day of the year (1–365) on which cumulative spend passed the budget; nil if it never did.
+  /// What the municipality pays for care outside the contract (tariff × days of out-of-scope types).
+  public var outsidePayment: Double
+  /// Municipal cost of youth care in the model: payment + outside payment.
+  public var municipalCost: Double
+  /// What is measured against the budget: spend under `lumpsum`, payment under `pxq` and `output`.
+  public var budgetUse: Double
+  /// Day of the year (1–365) on which cumulative budget use passed the budget; nil if it never did.
   public var exhaustionDay: Int?
+
+  /// Whether budget use exceeded the budget (under `lumpsum`: the consortium overspent).
+  public var overspent: Bool { budgetUse > budget }
+  /// Budget use above the budget, or 0.
+  public var overspend: Double { max(0, budgetUse - budget) }
   /// All referrals, repeat referrals included.
   public var referrals: Int
   /// Children coming back after an exit (herhaald beroep); part of `referrals`.

@@ -70,10 +70,14 @@ extension Simulation {
     }
   }
 
-  /// Under `intakeStop`, regular starts in lumpsum care wait once the year's budget is spent.
+  /// Regular starts in contract care wait: under `intakeStop` once the lumpsum is spent, under
+  /// P×Q once the provider's yearly ceiling is reached; until 1 January.
   @inline(__always)
   mutating func intakeStopped(_ k: Int) -> Bool {
-    intakeStopPolicy && inScope[k] && ledger.isExhausted(at: now)
+    guard inScope[k] else { return false }
+    if intakeStopPolicy { return ledger.isExhausted(at: now) }
+    if pxqCeiling { return ledger.ceilingReached(at: now) }
+    return false
   }
 
   // MARK: Waiting
@@ -151,6 +155,7 @@ extension Simulation {
     inCare[k] += 1
     if inCare[k] > capacity[k] && client.priority != .crisis { capacityBreaches += 1 }
     ledger.intake(k, now: now)
+    ledger.fee(k, now: now)
 
     client.state = .inCare
     client.careType = Int16(k)

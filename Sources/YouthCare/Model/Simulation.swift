@@ -28,6 +28,8 @@ struct Simulation: DiscreteEventModel {
   let crisisShare: ContiguousArray<Double>
   let courtShare: ContiguousArray<Double>
   let intakeStopPolicy: Bool
+  /// P×Q with a ceiling: regular children wait once the provider's yearly revenue is capped.
+  let pxqCeiling: Bool
   let totalMonths: Int
 
   // MARK: Randomness
@@ -54,6 +56,8 @@ struct Simulation: DiscreteEventModel {
   var flow = FlowCounts()
   var capacityBreaches = 0
   var yearEndSpend: [Double] = []
+  var yearPayment: [Double] = []
+  var yearOutsidePayment: [Double] = []
   var ledgerDiscrepancy = 0.0
   var exhaustion: [Double?] = []
   var budgets: [Double] = []
@@ -77,7 +81,8 @@ struct Simulation: DiscreteEventModel {
     routing = scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) }
     crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
     courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
-    intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop
+    intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop && scenario.funding.model == .lumpsum
+    pxqCeiling = scenario.funding.model == .pxq && scenario.funding.pxq.ceiling != nil
     totalMonths = scenario.horizon.simulatedYears * 12
 
     let generator = scenario.random.generator
@@ -97,7 +102,7 @@ struct Simulation: DiscreteEventModel {
     listLength = inCare
     classWaiting = ContiguousArray(repeating: 0, count: 2 * types)
     lists = ContiguousArray((0..<(2 * types)).map { _ in WaitingList(capacity: 64) })
-    ledger = Ledger(careTypes: scenario.careTypes, overheadShare: scenario.funding.lumpsum.overheadShare)
+    ledger = Ledger(scenario: scenario)
     recorder = Recorder(
       types: types, sources: scenario.referralSources.count, contractYears: scenario.horizon.contractYears,
       warmupYears: scenario.horizon.warmupYears,
@@ -144,8 +149,11 @@ struct Simulation: DiscreteEventModel {
     let t = contractYear(ofSimulatedYear: year)
     let budget = scenario.funding.lumpsum.budget(inYear: t)
     let priceLevel = pow(1 + scenario.costIndexPerYear, Double(t - 1))
-    ledger.startYear(budget: budget, priceLevel: priceLevel, counts: inCare, now: now)
+    let ceiling = scenario.funding.model == .pxq ? scenario.funding.pxq.ceiling(inYear: t) : nil
+    ledger.startYear(budget: budget, ceiling: ceiling, priceLevel: priceLevel, counts: inCare, now: now)
     yearEndSpend.append(0)
+    yearPayment.append(0)
+    yearOutsidePayment.append(0)
     budgets.append(budget)
     exhaustion.append(nil)
   }
@@ -158,6 +166,7 @@ struct Simulation: DiscreteEventModel {
     for k in 0..<types where inScope[k] { inScopeCost += costs[k] }
     inScopeCost *= ledger.overheadFactor
     yearEndSpend[year] += inScopeCost
+    yearOutsidePayment[year] += ledger.outsidePayment()
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types { clientDays[k] = ledger.clientDays(k) }
     recorder.closeMonth(
@@ -169,6 +178,7 @@ struct Simulation: DiscreteEventModel {
       // Two independent computations of the year's spend: running rate × time and month-end accounts.
       ledgerDiscrepancy = max(ledgerDiscrepancy, abs(ledger.runningSpend - yearEndSpend[year]))
       exhaustion[year] = ledger.exhaustedAt
+      yearPayment[year] = scenario.funding.model == .lumpsum ? budgets[year] : ledger.runningPayment
       if month < totalMonths {
         startYear(month / 12)
         // A new budget: children held back by an intake stop may start.

@@ -20,8 +20,12 @@ public struct CareType: Sendable, Equatable {
   public var intakeCost: Double
   /// Waiting-time norm in days (treeknorm).
   public var waitingNormDays: Double
-  /// Paid from the lumpsum (true) or elsewhere (false).
+  /// Inside the contract's scope (true), or paid by the municipality per day elsewhere (false).
   public var inLumpsum: Bool
+  /// Tariff per delivered day under P×Q, and for care outside the contract; nil: cost × (1 + margin).
+  public var tariffPerDay: Double?
+  /// Fee per started trajectory under output funding; nil: expected episode cost × (1 + margin).
+  public var feePerStart: Double?
   /// Crisis care: nobody waits, capacity may be exceeded.
   public var crisis: Bool
   /// Cost multiplier for clients above capacity (crisis overflow).
@@ -35,8 +39,8 @@ public struct CareType: Sendable, Equatable {
   public init(
     id: String, name: String? = nil, level: Int, capacity: Int, duration: Distribution,
     costPerDay: Double, fixedCostPerSlotDay: Double = 0, intakeCost: Double = 0,
-    waitingNormDays: Double = 98, inLumpsum: Bool = true, crisis: Bool = false,
-    overflowCostFactor: Double = 1, patience: Patience? = nil, transitions: Transitions
+    waitingNormDays: Double = 98, inLumpsum: Bool = true, tariffPerDay: Double? = nil, feePerStart: Double? = nil,
+    crisis: Bool = false, overflowCostFactor: Double = 1, patience: Patience? = nil, transitions: Transitions
   ) {
     self.id = id
     self.name = name ?? id
@@ -48,6 +52,8 @@ public struct CareType: Sendable, Equatable {
     self.intakeCost = intakeCost
     self.waitingNormDays = waitingNormDays
     self.inLumpsum = inLumpsum
+    self.tariffPerDay = tariffPerDay
+    self.feePerStart = feePerStart
     self.crisis = crisis
     self.overflowCostFactor = overflowCostFactor
     self.patience = patience

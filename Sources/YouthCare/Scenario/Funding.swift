@@ -1,18 +1,30 @@
 import Foundation
 
 /// How care is paid for, and what the consortium does when the money runs short.
+///
+/// The municipality's yearly budget is always the lumpsum formula: under `lumpsum` it is what the
+/// consortium receives; under `pxq` and `output` it is the amount the municipality planned to
+/// spend, against which its payments are measured.
 public struct Funding: Sendable, Equatable {
-  /// The payment rule. Issue C adds P×Q and output-based funding.
+  /// The payment rule.
   public var model: Model
-  /// The lumpsum contract.
+  /// The lumpsum contract (and the municipality's budget under every model).
   public var lumpsum: Lumpsum
+  /// Price × quantity: a tariff per delivered day.
+  public var pxq: PxQ
+  /// Output-based: a fee per started trajectory.
+  public var output: OutputFees
   /// The consortium's response to an exhausted budget.
   public var pressurePolicy: PressurePolicy
 
-  /// The payment rules.
+  /// The payment rules ("uitvoeringsvarianten").
   public enum Model: String, Sendable, Equatable, CaseIterable {
-    /// A fixed yearly sum ("taakgerichte bekostiging").
+    /// Task-based: a fixed yearly sum ("taakgerichte bekostiging").
     case lumpsum
+    /// Effort-based: a tariff per delivered day ("inspanningsgericht", P×Q).
+    case pxq
+    /// Output-based: a fee per started trajectory ("resultaatgericht").
+    case output
   }
 
   /// What the consortium does under budget pressure.
@@ -24,17 +36,57 @@ public struct Funding: Sendable, Equatable {
     case intakeStop
   }
 
-  /// Whether care delivered, and so spend, can change with the size of the budget.
+  /// Whether what is measured against the budget can change with the size of the budget.
   ///
-  /// Under `none` the consortium delivers whatever the budget; under `intakeStop` an exhausted
-  /// budget holds children back, so a larger budget buys more care.
-  public var spendDependsOnBudget: Bool { pressurePolicy != .none }
+  /// Under `lumpsum` with policy `none` the consortium delivers whatever the budget; under
+  /// `intakeStop` an exhausted budget holds children back, so a larger budget buys more care.
+  /// Under `pxq` and `output` the municipality's payments follow the care, not its budget.
+  public var budgetUseDependsOnBudget: Bool { model == .lumpsum && pressurePolicy != .none }
 
   /// Creates the funding rules.
-  public init(model: Model = .lumpsum, lumpsum: Lumpsum, pressurePolicy: PressurePolicy = .none) {
+  public init(
+    model: Model = .lumpsum, lumpsum: Lumpsum, pxq: PxQ = PxQ(), output: OutputFees = OutputFees(),
+    pressurePolicy: PressurePolicy = .none
+  ) {
     self.model = model
     self.lumpsum = lumpsum
+    self.pxq = pxq
+    self.output = output
     self.pressurePolicy = pressurePolicy
+  }
+}
+
+/// Price × quantity: the municipality pays a tariff per delivered care day.
+public struct PxQ: Sendable, Equatable {
+  /// Default tariff = cost per day × (1 + margin), where a care type gives no tariff of its own.
+  public var margin: Double
+  /// Yearly revenue ceiling for the provider ("budgetplafond") in contract year 1; none if nil.
+  /// Once reached, regular children wait until 1 January and further days are not paid.
+  public var ceiling: Double?
+  /// Yearly indexation of the ceiling.
+  public var ceilingIndexPerYear: Double
+
+  /// Creates the rule.
+  public init(margin: Double = 0.03, ceiling: Double? = nil, ceilingIndexPerYear: Double = 0) {
+    self.margin = margin
+    self.ceiling = ceiling
+    self.ceilingIndexPerYear = ceilingIndexPerYear
+  }
+
+  /// The ceiling in contract year `year` (1-based), if any.
+  public func ceiling(inYear year: Int) -> Double? {
+    ceiling.map { $0 * pow(1 + ceilingIndexPerYear, Double(year - 1)) }
+  }
+}
+
+/// Output-based funding: a fee per started trajectory.
+public struct OutputFees: Sendable, Equatable {
+  /// Default fee = cost per day × mean episode length × (1 + margin), where a care type gives none.
+  public var margin: Double
+
+  /// Creates the rule.
+  public init(margin: Double = 0) {
+    self.margin = margin
   }
 }
 

@@ -49,6 +49,17 @@ public struct Scenario: Sendable, Equatable {
     self.funding = funding
   }
 
+  /// The P×Q tariff per day of care type `k` at year-1 prices (its own, or cost × (1 + margin)).
+  public func tariffPerDay(_ k: Int) -> Double {
+    careTypes[k].tariffPerDay ?? careTypes[k].costPerDay * (1 + funding.pxq.margin)
+  }
+
+  /// The output fee per start of care type `k` at year-1 prices (its own, or the expected
+  /// episode cost × (1 + margin)).
+  public func feePerStart(_ k: Int) -> Double {
+    careTypes[k].feePerStart ?? careTypes[k].costPerDay * careTypes[k].duration.mean * (1 + funding.output.margin)
+  }
+
   /// The index of the care type with identifier `id`.
   public func careTypeIndex(_ id: String) -> Int? {
     careTypes.firstIndex { $0.id == id }

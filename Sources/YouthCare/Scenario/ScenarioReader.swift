@@ -251,6 +251,9 @@ public enum ScenarioReader {
     let intake = r.number("intakeCost", rule: .nonNegative, default: 0)
     let norm = r.number("waitingNormDays", rule: .nonNegative, default: 98)
     let inLumpsum = r.bool("inLumpsum", default: true)
+    var tariff: Double?? = .some(nil), fee: Double?? = .some(nil)
+    if r.node("tariffPerDay") != nil { tariff = r.number("tariffPerDay", rule: .nonNegative).map { .some($0) } }
+    if r.node("feePerStart") != nil { fee = r.number("feePerStart", rule: .nonNegative).map { .some($0) } }
     let crisis = r.bool("crisis", default: false)
     let overflow = r.number("overflowCostFactor", rule: .nonNegative, default: 1)
     var patience: Patience?
@@ -288,15 +291,15 @@ public enum ScenarioReader {
       if ok { transitions = Transitions(exit: exit, next: next) }
     }
     r.finish(expected: ["id", "name", "level", "capacity", "duration", "costPerDay", "fixedCostPerSlotDay",
-                        "intakeCost", "waitingNormDays", "inLumpsum", "crisis", "overflowCostFactor",
+                        "intakeCost", "waitingNormDays", "inLumpsum", "tariffPerDay", "feePerStart", "crisis", "overflowCostFactor",
                         "patience", "transitions"])
     guard let id, let name, let level, let capacity, let duration, let cost, let fixed, let intake, let norm,
-      let inLumpsum, let crisis, let overflow, patienceOK, let transitions
+      let inLumpsum, let tariff, let fee, let crisis, let overflow, patienceOK, let transitions
     else { return nil }
     return CareType(
       id: id, name: name, level: level, capacity: capacity, duration: duration, costPerDay: cost,
       fixedCostPerSlotDay: fixed, intakeCost: intake, waitingNormDays: norm, inLumpsum: inLumpsum,
-      crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions)
+      tariffPerDay: tariff, feePerStart: fee, crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions)
   }
 
   static func readPatience(_ r: MappingReader, ids: [String: Int], selfIndex: Int) -> Patience? {
@@ -352,14 +355,24 @@ public enum ScenarioReader {
   }
 
   static func readFunding(_ r: MappingReader, years: Int?) -> Funding? {
-    var model: Funding.Model? = .lumpsum
-    if let node = r.node("model") {
-      let word = node.scalar?.string ?? ""
-      model = Funding.Model(rawValue: word)
-      if model == nil {
-        let planned = ["pxq", "output"].contains(word) ? " ('\(word)' is planned but not yet available)" : ""
-        r.log.report(r.join("model"), node, "must be lumpsum\(planned); got \(MappingReader.kind(node))")
-      }
+    let model = r.choice("model", default: Funding.Model.lumpsum)
+    var pxq: PxQ? = PxQ()
+    if let p = r.mapping("pxq", required: false) {
+      let margin = p.number("margin", rule: .range(-0.5, 2), default: 0.03)
+      var ceiling: Double?? = .some(nil)
+      if p.node("ceiling") != nil { ceiling = p.number("ceiling", rule: .positive).map { .some($0) } }
+      let index = p.number("ceilingIndexPerYear", rule: .range(-0.5, 1), default: 0)
+      p.finish(expected: ["margin", "ceiling", "ceilingIndexPerYear"])
+      if let margin, let ceiling, let index { pxq = PxQ(margin: margin, ceiling: ceiling, ceilingIndexPerYear: index) } else { pxq = nil }
+    } else if r.node("pxq") != nil {
+      pxq = nil
+    }
+    var output: OutputFees? = OutputFees()
+    if let o = r.mapping("output", required: false) {
+      output = o.number("margin", rule: .range(-0.5, 2), default: 0).map { OutputFees(margin: $0) }
+      o.finish(expected: ["margin"])
+    } else if r.node("output") != nil {
+      output = nil
     }
     let policy = r.choice("pressurePolicy", default: Funding.PressurePolicy.none)
     var lumpsum: Lumpsum?
@@ -381,9 +394,9 @@ public enum ScenarioReader {
         lumpsum = Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead)
       }
     }
-    r.finish(expected: ["model", "lumpsum", "pressurePolicy"])
-    guard let model, let policy, let lumpsum else { return nil }
-    return Funding(model: model, lumpsum: lumpsum, pressurePolicy: policy)
+    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy"])
+    guard let model, let policy, let lumpsum, let pxq, let output else { return nil }
+    return Funding(model: model, lumpsum: lumpsum, pxq: pxq, output: output, pressurePolicy: policy)
   }
 
   // MARK: Distributions

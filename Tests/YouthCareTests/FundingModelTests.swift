@@ -1,0 +1,63 @@
+import Testing
+import YouthCare
+
+/// The three payment rules on the exact case of `DeterministicBudgetTests` (SA: 100 children for
+/// 200 days at €100; DT: 10 places, 30-day episodes at €50, €500 intake; prices +10% in year 2).
+@Suite("Funding models")
+struct FundingModelTests {
+  static func scenario(_ funding: String) throws -> Scenario {
+    try ScenarioReader.read(yaml: DeterministicBudgetTests.yaml().replacingOccurrences(
+      of: "  pressurePolicy: none\n", with: "  pressurePolicy: none\n" + funding))
+  }
+
+  @Test("P×Q without a ceiling pays exactly the delivered days × tariff")
+  func pxqExact() throws {
+    // Tariffs: SA €110 (cost €100 + 10% margin), DT €50 × 1.1 = €55; year 2 at prices × 1.1.
+    let result = runChecked(try Self.scenario("  model: pxq\n  pxq: {margin: 0.1}\n"), seed: 1)
+    let y1 = result.years[0], y2 = result.years[1]
+    // Year 1: SA 20,000 days × €110 + DT 1,650 days × €55. Year 2: DT 1,350 days × €55 × 1.1.
+    #expect(abs(y1.payment - (20_000 * 110 + 1_650 * 55)) < 0.005)
+    #expect(abs(y2.payment - 1_350 * 55 * 1.1) < 0.005)
+    // The provider's cost is the same care as under the lumpsum; its result is payment − cost.
+    #expect(abs(y1.spend - 2_149_000 * 1.07) < 0.005)
+    #expect(abs(y1.result - (y1.payment - y1.spend)) < 1e-6)
+    // The municipality's €1M budget is passed when payments reach it: (100 × 110) a day → day 91.
+    #expect(y1.exhaustionDay == 91)
+    #expect(y1.budgetUse == y1.payment)
+  }
+
+  @Test("output funding pays exactly the starts × fee")
+  func outputExact() throws {
+    let result = runChecked(try Self.scenario("  model: output\n"), seed: 1)
+    // DT fee = €50 × 30 days = €1,500 (no margin); SA has no starts (its children were there on day 0).
+    #expect(abs(result.years[0].payment - 60 * 1_500) < 0.005)
+    #expect(abs(result.years[1].payment - 40 * 1_500 * 1.1) < 0.005)
+    #expect(result.years[0].exhaustionDay == nil)
+  }
+
+  @Test("a P×Q ceiling caps payment and holds regular children until 1 January")
+  func pxqCeiling() throws {
+    // Uncapped, year 1 pays SA 20,000 days × €110 = €2.2M plus DT €550 a day from day 200: €2,290,750.
+    let loose = runChecked(try Self.scenario("  model: pxq\n  pxq: {margin: 0.1, ceiling: 2300000}\n"), seed: 1)
+    #expect(abs(loose.years[0].payment - 2_290_750) < 0.005)
+    #expect(loose.years[0].starts == 60)
+    // At €2.25M the ceiling is reached on day 200 + 50,000 / 550 = 290.9: the DT batches of days
+    // 200, 230, 260 and 290 start; those of days 320 and 350 wait for 1 January.
+    let tight = runChecked(try Self.scenario("  model: pxq\n  pxq: {margin: 0.1, ceiling: 2250000}\n"), seed: 1)
+    #expect(abs(tight.years[0].payment - 2_250_000) < 0.005)
+    #expect(tight.years[0].starts == 40)
+    #expect(tight.years[1].starts == 60)
+  }
+
+  @Test("all three models see the same children and, without a ceiling or intake stop, the same care", arguments: ["lumpsum", "pxq", "output"])
+  func sameDemand(model: String) throws {
+    let base = try Fixtures.scenario("regio-midden.yaml")
+    let other = try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(path: "funding.model", value: model)])
+    let a = runChecked(base, seed: 13), b = runChecked(other, seed: 13)
+    #expect(a.monthly.referrals == b.monthly.referrals)
+    #expect(a.careTypes == b.careTypes)
+    #expect(a.years.map(\.spend) == b.years.map(\.spend))
+    #expect(a.years.map(\.outsidePayment) == b.years.map(\.outsidePayment))
+    if model != "lumpsum" { #expect(a.years.map(\.payment) != b.years.map(\.payment)) }
+  }
+}
