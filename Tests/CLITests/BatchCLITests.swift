@@ -109,6 +109,22 @@ struct BatchCLITests {
     }
   }
 
+  @Test("compare prints the models side by side and writes its files")
+  func compare() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let output = try CLIRunner.run(["compare"] + Self.small + ["-n", "6", "--out", folder.path, "--quiet"])
+    #expect(output.status == 0, "\(output.stderr)")
+    for model in ["lumpsum", "pxq", "output"] { #expect(output.stdout.contains(model)) }
+    #expect(output.stdout.contains("Paired differences from lumpsum"))
+    let json = try #require(try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folder.appendingPathComponent("summary.json"))) as? [String: Any])
+    #expect((json["models"] as? [Any])?.count == 3)
+    #expect((json["pairedDifferences"] as? [Any])?.count == 2)
+    let csv = try String(contentsOf: folder.appendingPathComponent("differences.csv"), encoding: .utf8)
+    #expect(csv.hasPrefix("model,reference,scope,year,careType,figure,mean,ci95Low,ci95High\n"))
+  }
+
   @Test("bad batch and budget arguments exit 2", arguments: [
     ["batch", "Scenarios/validation/mmc.yaml"],
     ["batch", "Scenarios/validation/mmc.yaml", "-n", "1"],
@@ -119,6 +135,9 @@ struct BatchCLITests {
     ["budget", "Scenarios/validation/mmc.yaml"],
     ["budget", "Scenarios/validation/mmc.yaml", "--max-overspend-probability", "1.5"],
     ["budget", "Scenarios/validation/mmc.yaml", "--max-overspend-probability", "0.1", "--year", "1999"],
+    ["compare", "Scenarios/validation/mmc.yaml", "--funding", "lumpsum,barter"],
+    ["compare", "Scenarios/validation/mmc.yaml", "--funding", "pxq,pxq"],
+    ["compare", "Scenarios/validation/mmc.yaml", "-n", "1"],
   ])
   func badArguments(arguments: [String]) throws {
     let resolved = arguments.map { $0.hasPrefix("Scenarios/") ? CLIRunner.root.appendingPathComponent($0).path : $0 }

@@ -39,14 +39,26 @@ public enum ParallelReplications {
     _ scenario: Scenario, seed: UInt64, first: Int = 0, count: Int, threads: Int, stop: StopFlag = StopFlag(),
     consume: (Int, ReplicationResult) -> Bool
   ) -> Int {
+    run(first: first, count: count, threads: threads, stop: stop, work: { index in
+      Replication.run(scenario, seed: seed, replication: index)
+    }, consume: consume)
+  }
+
+  /// Runs `work` for indices `first..<first + count` on `threads` threads and passes the results
+  /// to `consume` in index order. `work` must depend on its index only.
+  @discardableResult
+  public static func run<Output: Sendable>(
+    first: Int = 0, count: Int, threads: Int, stop: StopFlag = StopFlag(),
+    work: @escaping @Sendable (Int) -> Output, consume: (Int, Output) -> Bool
+  ) -> Int {
     precondition(threads >= 1, "at least one thread")
     guard count > 0 else { return 0 }
-    let state = SharedState(first: first, end: first + count, window: max(4, threads * 4))
+    let state = SharedState<Output>(first: first, end: first + count, window: max(4, threads * 4))
     let workers = min(threads, count)
     // Counted before they start, so `finish` cannot miss a worker that has not begun yet.
     state.running = workers
     for _ in 0..<workers {
-      let thread = Thread { state.work(scenario: scenario, seed: seed, stop: stop) }
+      let thread = Thread { state.work(work, stop: stop) }
       thread.stackSize = 8 << 20
       thread.start()
     }
@@ -60,13 +72,13 @@ public enum ParallelReplications {
   }
 
   /// What the workers and the consumer share, behind one condition variable.
-  final class SharedState: @unchecked Sendable {
+  final class SharedState<Output: Sendable>: @unchecked Sendable {
     let condition = NSCondition()
     let end: Int
     let window: Int
     var nextToClaim: Int
     var nextToDeliver: Int
-    var ready: [Int: ReplicationResult] = [:]
+    var ready: [Int: Output] = [:]
     var running = 0
     var finished = false
 
@@ -77,7 +89,7 @@ public enum ParallelReplications {
       self.window = window
     }
 
-    func work(scenario: Scenario, seed: UInt64, stop: StopFlag) {
+    func work(_ body: (Int) -> Output, stop: StopFlag) {
       while true {
         condition.lock()
         while !finished && nextToClaim < end && nextToClaim - nextToDeliver >= window && !stop.isStopped {
@@ -92,7 +104,7 @@ public enum ParallelReplications {
         let index = nextToClaim
         nextToClaim += 1
         condition.unlock()
-        let result = Replication.run(scenario, seed: seed, replication: index)
+        let result = body(index)
         condition.lock()
         ready[index] = result
         condition.broadcast()
@@ -101,7 +113,7 @@ public enum ParallelReplications {
     }
 
     /// The next result in index order; nil when all are delivered or the batch was stopped.
-    func next(stop: StopFlag) -> (Int, ReplicationResult)? {
+    func next(stop: StopFlag) -> (Int, Output)? {
       condition.lock()
       defer { condition.unlock() }
       while true {

@@ -1,0 +1,120 @@
+import Experiments
+import YouthCare
+
+/// The views of `lumpsim compare`: funding models side by side, and their paired differences.
+public enum ComparisonReport {
+  /// Where each figure of the layout belongs: (scope, year, care type, figure name).
+  static func describe(_ layout: FigureLayout) -> [(scope: String, year: String, careType: String, figure: String)] {
+    var out: [(String, String, String, String)] = []
+    for year in layout.years {
+      for f in FigureLayout.yearFigures { out.append(("year", String(year), "", f)) }
+      for id in layout.careTypeIDs {
+        for f in FigureLayout.yearCareTypeFigures { out.append(("year", String(year), id, f)) }
+      }
+    }
+    for id in layout.careTypeIDs {
+      for f in FigureLayout.careTypeFigures { out.append(("careType", "", id, f)) }
+    }
+    for f in FigureLayout.contractFigures { out.append(("contract", "", "", f)) }
+    return out
+  }
+
+  static func difference(_ d: PairedDifference, money: Bool) -> JSONValue {
+    let decimals = money ? 2 : 4
+    return .object([("mean", .double(d.mean, decimals)), ("ci95Low", .double(d.ci95Low, decimals)),
+                    ("ci95High", .double(d.ci95High, decimals))])
+  }
+
+  /// The JSON document: each model's batch summary, then the paired differences.
+  public static func json(_ c: FundingComparison) -> JSONValue {
+    let first = c.batches[0]
+    let places = describe(first.layout)
+    var fields: [(String, JSONValue)] = [
+      ("scenario", .string(first.scenario)), ("seed", .unsigned(first.seed)), ("replications", .int(first.replications)),
+      ("reference", .string(c.models[0].rawValue)),
+      ("models", .array(zip(c.models, c.batches).map { model, batch in
+        .object([("model", .string(model.rawValue)), ("summary", BatchSummary.json(batch))])
+      })),
+    ]
+    fields.append(("pairedDifferences", .array(c.differences.enumerated().map { m, row in
+      var contract: [(String, JSONValue)] = []
+      var years: [String: [(String, JSONValue)]] = [:]
+      for (i, place) in places.enumerated() where place.careType.isEmpty {
+        let value = difference(row[i], money: BatchSummary.moneyFigures.contains(place.figure))
+        if place.scope == "contract" { contract.append((place.figure, value)) } else { years[place.year, default: []].append((place.figure, value)) }
+      }
+      return .object([
+        ("model", .string(c.models[m + 1].rawValue)), ("reference", .string(c.models[0].rawValue)),
+        ("contract", .object(contract)),
+        ("years", .array(first.layout.years.map { y in .object([("year", .int(y))] + (years[String(y)] ?? [])) })),
+      ])
+    })))
+    return .object(fields)
+  }
+
+  /// `differences.csv`: one row per model × figure, tidy.
+  public static func differencesCSV(_ c: FundingComparison) -> String {
+    var lines = ["model,reference,scope,year,careType,figure,mean,ci95Low,ci95High"]
+    let places = describe(c.batches[0].layout)
+    for (m, row) in c.differences.enumerated() {
+      for (i, place) in places.enumerated() {
+        let d = row[i]
+        lines.append([c.models[m + 1].rawValue, c.models[0].rawValue, place.scope, place.year,
+                      CSVTables.field(place.careType), place.figure, CSVTables.number(d.mean),
+                      CSVTables.number(d.ci95Low), CSVTables.number(d.ci95High)].joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// The terminal view.
+  public static func table(_ c: FundingComparison, scenario: Scenario, wallSeconds: Double) -> String {
+    let first = c.batches[0]
+    let busy = BatchTable.busiest(first, limit: 1)
+    var out = "Funding models on the same \(RunTable.grouped(first.replications)) replications of \(scenario.name)\n"
+    out += "seed \(first.seed) · \(String(format: "%.1f", wallSeconds)) s · figures over the \(first.layout.years.count) contract years\n\n"
+    var columns: [(String, TextTable.Alignment)] = [
+      ("Model", .left), ("Municipal cost €M", .right), ("Provider result €M", .right), ("P(budget exceeded)", .right),
+    ]
+    for k in busy { columns.append(("\(first.layout.careTypeIDs[k]) wait (d)", .right)) }
+    var table = TextTable(columns)
+    for (model, batch) in zip(c.models, c.batches) {
+      var row = [model.rawValue, interval(batch.contract("totalMunicipalCost")), interval(batch.contract("totalResult")),
+                 String(format: "%.0f%%", batch.anyOverspend.estimate * 100)]
+      for k in busy { row.append(String(format: "%.1f", batch.careType(k, "meanWaitDays").mean)) }
+      table.append(row)
+    }
+    out += table.rendered()
+    guard !c.differences.isEmpty else { return out }
+    out += "\nPaired differences from \(c.models[0].rawValue) (same children), mean [95% CI]:\n"
+    let layout = first.layout
+    var rows: [(String, Int, Bool)] = [
+      ("Municipal cost €M", layout.contract("totalMunicipalCost"), true),
+      ("Paid for contract care €M", layout.contract("totalPayment"), true),
+      ("Provider result €M", layout.contract("totalResult"), true),
+      ("Provider cost €M", layout.contract("totalSpend"), true),
+    ]
+    for k in busy { rows.append(("\(layout.careTypeIDs[k]) mean wait (days)", layout.careType(k, "meanWaitDays"), false)) }
+    var diff = TextTable([("Figure", .left)] + c.models.dropFirst().map { ($0.rawValue, .right) })
+    for (label, index, money) in rows {
+      diff.append([label] + c.differences.map { row in
+        let d = row[index]
+        return money
+          ? "\(signed(d.mean / 1e6)) [\(signed(d.ci95Low / 1e6)), \(signed(d.ci95High / 1e6))]"
+          : String(format: "%+.1f [%+.1f, %+.1f]", d.mean, d.ci95Low, d.ci95High)
+      })
+    }
+    out += diff.rendered()
+    out += "\nMunicipal cost = contract payments + care outside the contract at tariff; provider result = payments − cost.\n"
+    return out
+  }
+
+  static func interval(_ s: FigureStatistics) -> String {
+    "\(RunTable.millions(s.mean)) [\(RunTable.millions(s.ci95Low)), \(RunTable.millions(s.ci95High))]"
+  }
+
+  static func signed(_ millions: Double) -> String {
+    let text = String(format: "%+.2f", millions)
+    return text == "-0.00" || text == "+0.00" ? "0.00" : text.replacingOccurrences(of: "-", with: "−")
+  }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import Reports
+import YouthCare
+
+/// `lumpsim compare`: funding models on the same children.
+struct Compare: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Compare funding models (lumpsum, P×Q, output) on the same replications: municipal cost, provider result, waits, paired differences.")
+
+  @OptionGroup var scenarioOptions: ScenarioOptions
+  @OptionGroup var seedOption: SeedOption
+
+  @Option(help: "Funding models, comma-separated; the first is the reference for the differences.")
+  var funding: String = "lumpsum,pxq,output"
+
+  @Option(name: .short, help: "Replications (each runs under every model).")
+  var n: Int = 200
+
+  @Option(help: "Threads; the output is identical for any number. Default: all cores.")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Option(help: "Write summary.json and differences.csv into this folder.")
+  var out: String?
+
+  @Option(help: "What to print: table or json.")
+  var format: OutputFormat = .table
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
+
+  func validate() throws {
+    guard n >= 2 else { throw ValidationError("-n must be at least 2, got \(n)") }
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+    _ = try models()
+  }
+
+  func models() throws -> [Funding.Model] {
+    let words = funding.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    var models: [Funding.Model] = []
+    for word in words {
+      guard let model = Funding.Model(rawValue: word) else {
+        throw ValidationError("--funding: '\(word)' is not a funding model; use lumpsum, pxq and output")
+      }
+      guard !models.contains(model) else { throw ValidationError("--funding names \(word) twice") }
+      models.append(model)
+    }
+    guard !models.isEmpty else { throw ValidationError("--funding needs at least one model") }
+    return models
+  }
+
+  func run() throws {
+    let scenario = try scenarioOptions.load()
+    let seed = seedOption.seed ?? scenario.random.seed
+    let interrupt = InterruptHandler()
+    let progress = ProgressBar(total: n, quiet: quiet)
+    let started = ContinuousClock.now
+    let comparison = FundingComparison.run(
+      scenario, models: try models(), seed: seed, count: n, threads: threads, stop: interrupt.flag,
+      progress: { progress.update(done: $0) })
+    progress.finish()
+    guard let comparison else {
+      throw RuntimeFailure(description: "Interrupted; nothing was written.", code: 130)
+    }
+    let wall = seconds(ContinuousClock.now - started)
+    if let out {
+      do throws(AtomicFile.WriteError) {
+        try AtomicFile.writeAll([
+          ("summary.json", ComparisonReport.json(comparison).rendered()),
+          ("differences.csv", ComparisonReport.differencesCSV(comparison)),
+        ], into: out)
+      } catch {
+        throw RuntimeFailure(description: "error: \(error.description)")
+      }
+    }
+    switch format {
+    case .json: print(ComparisonReport.json(comparison).rendered(), terminator: "")
+    case .table: print(ComparisonReport.table(comparison, scenario: scenario, wallSeconds: wall), terminator: "")
+    }
+  }
+}
