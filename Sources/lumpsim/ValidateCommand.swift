@@ -10,6 +10,7 @@ struct Validate: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load()
+    for warning in ScenarioWarnings.check(scenario) { printError("\(scenarioOptions.scenario): warning: \(warning)") }
     let inScope = scenario.careTypes.filter(\.inLumpsum).map(\.id).joined(separator: ", ")
     print("""
       \(scenarioOptions.scenario): OK — \(scenario.name)

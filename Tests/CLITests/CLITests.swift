@@ -79,6 +79,8 @@ struct CLITests {
     let output = try CLIRunner.run(["validate", CLIRunner.scenario(name)])
     #expect(output.status == 0, "\(output.stderr)")
     #expect(output.stdout.contains("OK"))
+    // The calibrated scenarios are meant to be tight: validate says so on stderr and still exits 0.
+    if name != "validation/mmc.yaml" { #expect(output.stderr.contains("warning: funding.lumpsum: the year-1 budget")) }
   }
 
   @Test("a bad scenario exits 2, lists every problem with path and line, and writes nothing")
