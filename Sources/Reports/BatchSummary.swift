@@ -6,8 +6,9 @@ import YouthCare
 public enum BatchSummary {
   /// Money figures are kept to cents, others to 4 decimals.
   static let moneyFigures: Set<String> = [
-    "budget", "spend", "payment", "result", "outsidePayment", "municipalCost", "budgetUse", "totalBudget",
-    "totalSpend", "totalPayment", "totalResult", "totalMunicipalCost",
+    "budget", "spend", "payment", "valvePayout", "result", "settlement", "consortiumResult", "outsidePayment",
+    "municipalCost", "budgetUse", "totalBudget", "totalSpend", "totalPayment", "totalValvePayout", "totalResult",
+    "totalConsortiumResult", "totalMunicipalCost",
   ]
 
   public static func json(_ batch: BatchResult, stopping: JSONValue? = nil) -> JSONValue {

@@ -5,14 +5,16 @@ import YouthCare
 public enum CSVTables {
   /// `years.csv`: one row per contract year; spend per care type in columns `spend_<id>`.
   public static func years(_ result: ReplicationResult) -> String {
-    var header = ["year", "contractYear", "budget", "spend", "payment", "result", "outsidePayment", "municipalCost",
+    var header = ["year", "contractYear", "budget", "spend", "payment", "valvePayout", "result", "settlement",
+                  "consortiumResult", "outsidePayment", "municipalCost",
                   "exhaustionDay", "referrals", "repeatReferrals", "diverted",
                   "starts", "exits", "reneged", "peakWaiting", "meanWaitDays"]
     header += result.careTypes.map { "spend_\($0.id)" }
     var lines = [header.map(field).joined(separator: ",")]
     for y in result.years {
       var row = [String(y.year), String(y.contractYear), money(y.budget), money(y.spend), money(y.payment),
-                 money(y.result), money(y.outsidePayment), money(y.municipalCost),
+                 money(y.valvePayout), money(y.result), money(y.settlement), money(y.consortiumResult),
+                 money(y.outsidePayment), money(y.municipalCost),
                  y.exhaustionDay.map(String.init) ?? "", String(y.referrals), String(y.repeatReferrals), String(y.diverted), String(y.starts),
                  String(y.exits), String(y.reneged), String(y.peakWaiting), number(y.meanWaitDays)]
       row += y.spendByCareType.map(money)

@@ -52,7 +52,7 @@ struct CLITests {
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: a.path).filter { $0.hasPrefix(".") }
     #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
     let years = try String(contentsOf: a.appendingPathComponent("years.csv"), encoding: .utf8)
-    #expect(years.hasPrefix("year,contractYear,budget,spend,payment,result,outsidePayment,municipalCost,exhaustionDay"))
+    #expect(years.hasPrefix("year,contractYear,budget,spend,payment,valvePayout,result,settlement,consortiumResult,outsidePayment,municipalCost,exhaustionDay"))
     let monthly = try String(contentsOf: a.appendingPathComponent("monthly.csv"), encoding: .utf8)
     #expect(monthly.hasPrefix("year,month,metric,careType,source,value\n"))
     #expect(monthly.split(separator: "\n").count == 1 + 72 * (7 + 7 * 4 + 3))

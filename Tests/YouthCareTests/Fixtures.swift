@@ -36,8 +36,11 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
     }
   }
   for y in result.years {
-    if abs(y.result - (y.payment - y.spend)) > 1e-6 { problems.append("year \(y.year): result ≠ payment − spend") }
-    if abs(y.municipalCost - (y.payment + y.outsidePayment)) > 1e-6 { problems.append("year \(y.year): municipal cost ≠ payment + outside") }
+    if abs(y.result - (y.payment + y.valvePayout - y.spend)) > 1e-6 { problems.append("year \(y.year): result ≠ payment + valves − spend") }
+    if abs(y.consortiumResult - (y.result + y.settlement)) > 1e-6 { problems.append("year \(y.year): consortium result ≠ result + settlement") }
+    if abs(y.municipalCost - (y.payment + y.valvePayout + y.settlement + y.outsidePayment)) > 1e-6 {
+      problems.append("year \(y.year): municipal cost ≠ payment + valves + settlement + outside")
+    }
     if scenario.funding.model == .lumpsum && y.payment != y.budget { problems.append("year \(y.year): a lumpsum pays its budget") }
     let byType = zip(y.spendByCareType, scenario.careTypes).filter { $0.1.inLumpsum }.reduce(0) { $0 + $1.0 }
     let expected = byType * (1 + scenario.funding.lumpsum.overheadShare)

@@ -8,7 +8,8 @@ import YouthCare
 public struct FigureLayout: Sendable {
   /// Figures per contract year, in order.
   public static let yearFigures = [
-    "budget", "spend", "payment", "result", "outsidePayment", "municipalCost", "budgetUse", "exhaustionDay", "referrals", "repeatReferrals", "diverted", "starts", "exits",
+    "budget", "spend", "payment", "valvePayout", "result", "settlement", "consortiumResult", "outsidePayment",
+    "municipalCost", "budgetUse", "exhaustionDay", "referrals", "repeatReferrals", "diverted", "starts", "exits",
     "reneged", "peakWaiting", "meanWaitDays",
   ]
   /// Figures per care type per year, in order.
@@ -20,7 +21,8 @@ public struct FigureLayout: Sendable {
   ]
   /// Figures over the whole contract, in order.
   public static let contractFigures = [
-    "totalBudget", "totalSpend", "totalPayment", "totalResult", "totalMunicipalCost", "yearsOverspent",
+    "totalBudget", "totalSpend", "totalPayment", "totalValvePayout", "totalResult", "totalConsortiumResult",
+    "totalMunicipalCost", "yearsOverspent",
   ]
 
   /// The exhaustion day recorded for a year whose budget lasted: one past the last day.
@@ -72,7 +74,8 @@ public struct FigureLayout: Sendable {
     var overspent = 0
     for (y, year) in r.years.enumerated() {
       let values: [Double] = [
-        year.budget, year.spend, year.payment, year.result, year.outsidePayment, year.municipalCost, year.budgetUse,
+        year.budget, year.spend, year.payment, year.valvePayout, year.result, year.settlement, year.consortiumResult,
+        year.outsidePayment, year.municipalCost, year.budgetUse,
         year.exhaustionDay.map(Double.init) ?? Self.notExhausted,
         Double(year.referrals), Double(year.repeatReferrals), Double(year.diverted), Double(year.starts),
         Double(year.exits), Double(year.reneged), Double(year.peakWaiting), year.meanWaitDays,
@@ -94,7 +97,9 @@ public struct FigureLayout: Sendable {
     v[contract("totalBudget")] = r.years.reduce(0) { $0 + $1.budget }
     v[contract("totalSpend")] = r.years.reduce(0) { $0 + $1.spend }
     v[contract("totalPayment")] = r.years.reduce(0) { $0 + $1.payment }
+    v[contract("totalValvePayout")] = r.years.reduce(0) { $0 + $1.valvePayout }
     v[contract("totalResult")] = r.years.reduce(0) { $0 + $1.result }
+    v[contract("totalConsortiumResult")] = r.years.reduce(0) { $0 + $1.consortiumResult }
     v[contract("totalMunicipalCost")] = r.years.reduce(0) { $0 + $1.municipalCost }
     v[contract("yearsOverspent")] = Double(overspent)
     return v

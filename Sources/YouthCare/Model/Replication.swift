@@ -40,6 +40,7 @@ extension Simulation {
       let spend = yearEndSpend[simulated]
       let budget = budgets[simulated]
       let payment = yearPayment[simulated], outside = yearOutsidePayment[simulated]
+      let outcome = yearOutcome[simulated]
       let exhaustedDay = exhaustion[simulated].map { DayCalendar.dayOfYear($0) }
       let starts = recorder.yearStarts[y]
       var meanWaits: [Double] = [], p90Waits: [Double] = []
@@ -50,7 +51,10 @@ extension Simulation {
       }
       years.append(YearResult(
         year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, payment: payment,
-        result: payment - spend, outsidePayment: outside, municipalCost: payment + outside,
+        corridorAdjustment: yearCorridor[simulated], renegotiationAdjustment: yearRenegotiation[simulated],
+        valvePayout: outcome.valvePayout, result: outcome.result, settlement: outcome.settlement,
+        consortiumResult: outcome.result + outcome.settlement, outsidePayment: outside,
+        municipalCost: payment + outcome.valvePayout + outcome.settlement + outside,
         budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],

@@ -64,11 +64,22 @@ public struct YearResult: Sendable, Equatable {
   /// What the municipality pays for contract care: the lumpsum, P×Q tariffs (capped by a
   /// ceiling) or output fees.
   public var payment: Double
-  /// The provider's result: payment minus spend (negative: a loss).
+  /// Of the budget: the volume-corridor adjustment earned by last year's volume (V1).
+  public var corridorAdjustment: Double
+  /// Of the budget: the increase from a renegotiation (V5).
+  public var renegotiationAdjustment: Double
+  /// Paid at year end by the statutory-referral valve (V2).
+  public var valvePayout: Double
+  /// The provider's result before settlement: payment + valve payout − spend (negative: a loss).
   public var result: Double
+  /// Paid by the municipality to the consortium at year end by the settlement rule (negative:
+  /// the consortium returns part of a surplus).
+  public var settlement: Double
+  /// The consortium's result after settlement: result + settlement.
+  public var consortiumResult: Double
   /// What the municipality pays for care outside the contract (tariff × days of out-of-scope types).
   public var outsidePayment: Double
-  /// Municipal cost of youth care in the model: payment + outside payment.
+  /// Municipal cost of youth care in the model: payment + valve payout + settlement + outside payment.
   public var municipalCost: Double
   /// What is measured against the budget: spend under `lumpsum`, payment under `pxq` and `output`.
   public var budgetUse: Double

@@ -22,6 +22,7 @@ extension Simulation {
   mutating func referralArrives() {
     let source = referrals.source(demand.uniform())
     flow.referrals += 1
+    if statutorySource[source] { yearStatutoryReferrals[month / 12] += 1 }
     recorder.referral(source: source, month: month)
     let c = newChild(source: UInt8(source))
     route(c, source: source)
@@ -153,6 +154,7 @@ extension Simulation {
 
     ledger.countChanges(k, from: inCare[k], by: 1, now: now)
     inCare[k] += 1
+    if inScope[k] { yearInScopeStarts[month / 12] += 1 }
     if inCare[k] > capacity[k] && client.priority != .crisis { capacityBreaches += 1 }
     ledger.intake(k, now: now)
     ledger.fee(k, now: now)

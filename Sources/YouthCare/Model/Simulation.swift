@@ -58,6 +58,17 @@ struct Simulation: DiscreteEventModel {
   var yearEndSpend: [Double] = []
   var yearPayment: [Double] = []
   var yearOutsidePayment: [Double] = []
+  /// What the valves measure, per simulated year.
+  var yearInScopeStarts: [Int] = []
+  var yearInScopeDays: [Double] = []
+  var yearStatutoryReferrals: [Int] = []
+  /// Valve and settlement figures per simulated year.
+  var yearCorridor: [Double] = []
+  var yearRenegotiation: [Double] = []
+  var yearOutcome: [ContractYearEnd.Outcome] = []
+  var yearEnd: ContractYearEnd
+  /// Sources counted by the statutory-referral valve.
+  let statutorySource: ContiguousArray<Bool>
   var ledgerDiscrepancy = 0.0
   var exhaustion: [Double?] = []
   var budgets: [Double] = []
@@ -81,6 +92,10 @@ struct Simulation: DiscreteEventModel {
     routing = scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) }
     crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
     courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
+    yearEnd = ContractYearEnd(funding: scenario.funding)
+    var statutory = ContiguousArray(repeating: false, count: scenario.referralSources.count)
+    for s in scenario.funding.valves.statutoryReferrals?.sources ?? [] { statutory[s] = true }
+    statutorySource = statutory
     intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop && scenario.funding.model == .lumpsum
     pxqCeiling = scenario.funding.model == .pxq && scenario.funding.pxq.ceiling != nil
     totalMonths = scenario.horizon.simulatedYears * 12
@@ -147,13 +162,21 @@ struct Simulation: DiscreteEventModel {
 
   mutating func startYear(_ year: Int) {
     let t = contractYear(ofSimulatedYear: year)
-    let budget = scenario.funding.lumpsum.budget(inYear: t)
+    let inContract = year >= scenario.horizon.warmupYears
+    let parts = inContract ? yearEnd.budget(inYear: t) : (budget: scenario.funding.lumpsum.budget(inYear: 1), corridor: 0.0, renegotiation: 0.0)
+    let budget = parts.budget
     let priceLevel = pow(1 + scenario.costIndexPerYear, Double(t - 1))
     let ceiling = scenario.funding.model == .pxq ? scenario.funding.pxq.ceiling(inYear: t) : nil
     ledger.startYear(budget: budget, ceiling: ceiling, priceLevel: priceLevel, counts: inCare, now: now)
     yearEndSpend.append(0)
     yearPayment.append(0)
     yearOutsidePayment.append(0)
+    yearInScopeStarts.append(0)
+    yearInScopeDays.append(0)
+    yearStatutoryReferrals.append(0)
+    yearCorridor.append(parts.corridor)
+    yearRenegotiation.append(parts.renegotiation)
+    yearOutcome.append(ContractYearEnd.Outcome())
     budgets.append(budget)
     exhaustion.append(nil)
   }
@@ -168,7 +191,10 @@ struct Simulation: DiscreteEventModel {
     yearEndSpend[year] += inScopeCost
     yearOutsidePayment[year] += ledger.outsidePayment()
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
-    for k in 0..<types { clientDays[k] = ledger.clientDays(k) }
+    for k in 0..<types {
+      clientDays[k] = ledger.clientDays(k)
+      if inScope[k] { yearInScopeDays[year] += clientDays[k] }
+    }
     recorder.closeMonth(
       month: month, now: now, costs: costs, clientDays: clientDays, inCare: inCare, listLength: listLength,
       inScopeCost: inScopeCost)
@@ -179,6 +205,14 @@ struct Simulation: DiscreteEventModel {
       ledgerDiscrepancy = max(ledgerDiscrepancy, abs(ledger.runningSpend - yearEndSpend[year]))
       exhaustion[year] = ledger.exhaustedAt
       yearPayment[year] = scenario.funding.model == .lumpsum ? budgets[year] : ledger.runningPayment
+      if year >= scenario.horizon.warmupYears {
+        yearOutcome[year] = yearEnd.close(
+          year: contractYear(ofSimulatedYear: year), budget: budgets[year], payment: yearPayment[year],
+          spend: yearEndSpend[year], inScopeStarts: yearInScopeStarts[year], inScopeClientDays: yearInScopeDays[year],
+          statutoryReferrals: yearStatutoryReferrals[year])
+      } else {
+        yearOutcome[year].result = yearPayment[year] - yearEndSpend[year]
+      }
       if month < totalMonths {
         startYear(month / 12)
         // A new budget: children held back by an intake stop may start.

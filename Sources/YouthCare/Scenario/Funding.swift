@@ -16,6 +16,10 @@ public struct Funding: Sendable, Equatable {
   public var output: OutputFees
   /// The consortium's response to an exhausted budget.
   public var pressurePolicy: PressurePolicy
+  /// Safety valves on the lumpsum (V1, V2, V5; V4 is `lumpsum.indexation`).
+  public var valves: Valves
+  /// Year-end settlement of the lumpsum's result (R1, R2); none: the consortium bears it all.
+  public var settlement: Settlement?
 
   /// The payment rules ("uitvoeringsvarianten").
   public enum Model: String, Sendable, Equatable, CaseIterable {
@@ -46,13 +50,15 @@ public struct Funding: Sendable, Equatable {
   /// Creates the funding rules.
   public init(
     model: Model = .lumpsum, lumpsum: Lumpsum, pxq: PxQ = PxQ(), output: OutputFees = OutputFees(),
-    pressurePolicy: PressurePolicy = .none
+    pressurePolicy: PressurePolicy = .none, valves: Valves = Valves(), settlement: Settlement? = nil
   ) {
     self.model = model
     self.lumpsum = lumpsum
     self.pxq = pxq
     self.output = output
     self.pressurePolicy = pressurePolicy
+    self.valves = valves
+    self.settlement = settlement
   }
 }
 
@@ -92,6 +98,17 @@ public struct OutputFees: Sendable, Equatable {
 
 /// The lumpsum: budget in contract year t = base × (1 + index)^(t−1) × (1 − booked savings in t).
 public struct Lumpsum: Sendable, Equatable {
+  /// V4, the indexation clause: how the yearly index reaches the budget.
+  public enum Indexation: String, Sendable, Equatable, CaseIterable {
+    /// Every year: (1 + index)^(t−1).
+    case full
+    /// Never: the budget stays at the base (before savings).
+    case none
+    /// One year late: (1 + index)^(t−2) from year 2 on.
+    case lagged
+  }
+  /// The indexation clause (V4).
+  public var indexation: Indexation
   /// Budget of contract year 1, in euros.
   public var base: Double
   /// Yearly indexation of the budget.
@@ -102,7 +119,11 @@ public struct Lumpsum: Sendable, Equatable {
   public var overheadShare: Double
 
   /// Creates a lumpsum.
-  public init(base: Double, indexPerYear: Double = 0, bookedSavings: [Double] = [], overheadShare: Double = 0) {
+  public init(
+    base: Double, indexPerYear: Double = 0, bookedSavings: [Double] = [], overheadShare: Double = 0,
+    indexation: Indexation = .full
+  ) {
+    self.indexation = indexation
     self.base = base
     self.indexPerYear = indexPerYear
     self.bookedSavings = bookedSavings
@@ -117,6 +138,15 @@ public struct Lumpsum: Sendable, Equatable {
 
   /// The budget of contract year `year` (1-based).
   public func budget(inYear year: Int) -> Double {
-    base * pow(1 + indexPerYear, Double(year - 1)) * (1 - savings(inYear: year))
+    base * indexFactor(inYear: year) * (1 - savings(inYear: year))
+  }
+
+  /// The index factor of contract year `year` under the indexation clause.
+  public func indexFactor(inYear year: Int) -> Double {
+    switch indexation {
+    case .full: return pow(1 + indexPerYear, Double(year - 1))
+    case .none: return 1
+    case .lagged: return pow(1 + indexPerYear, Double(max(0, year - 2)))
+    }
   }
 }

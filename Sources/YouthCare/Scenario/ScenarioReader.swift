@@ -133,20 +133,25 @@ public enum ScenarioReader {
       return index
     } ?? 0
 
-    let funding = top.mapping("funding", required: true).flatMap { readFunding($0, years: horizon?.contractYears) }
+    let sourceIDs = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.id, $0) })
+    let funding = top.mapping("funding", required: true).flatMap {
+      readFunding($0, years: horizon?.contractYears, sourceIDs: sourceIDs)
+    }
     top.finish(expected: topKeys)
 
     if careTypesOK, sourcesOK {
       checkReachableCapacity(careTypes: careTypes, sources: sources, top: top, typeItems: typeItems, log: log)
     }
 
-    guard let name, let horizon, let population, let funding, let blocked,
+    guard let name, let horizon, let population, let (funding, pending) = funding, let blocked,
       careTypesOK, sourcesOK, stockOK, reReferralOK, !careTypes.isEmpty, log.issues.isEmpty
     else { return nil }
-    return Scenario(
+    var scenario = Scenario(
       name: name, horizon: horizon, random: random, population: population,
       referralSources: sources, careTypes: careTypes, blockedStepDown: blocked,
       reReferral: reReferral, initialStock: stock, costIndexPerYear: costIndex, funding: funding)
+    pending.resolve(&scenario)
+    return scenario
   }
 
   // MARK: Sections
@@ -354,7 +359,7 @@ public enum ScenarioReader {
     return InitialStock(careType: index, inCare: inCare, waiting: waiting, remaining: remaining)
   }
 
-  static func readFunding(_ r: MappingReader, years: Int?) -> Funding? {
+  static func readFunding(_ r: MappingReader, years: Int?, sourceIDs: [String: Int]) -> (Funding, PendingValves)? {
     let model = r.choice("model", default: Funding.Model.lumpsum)
     var pxq: PxQ? = PxQ()
     if let p = r.mapping("pxq", required: false) {
@@ -380,6 +385,7 @@ public enum ScenarioReader {
       let base = l.number("base", rule: .nonNegative)
       let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
       let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
+      let indexation = l.choice("indexation", default: Lumpsum.Indexation.full)
       var savings: [Double]? = []
       if l.node("bookedSavings") != nil {
         savings = l.numbers("bookedSavings", rule: .fraction)
@@ -389,14 +395,132 @@ public enum ScenarioReader {
           savings = nil
         }
       }
-      l.finish(expected: ["base", "indexPerYear", "bookedSavings", "overheadShare"])
-      if let base, let index, let overhead, let savings {
-        lumpsum = Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead)
+      l.finish(expected: ["base", "indexPerYear", "bookedSavings", "overheadShare", "indexation"])
+      if let base, let index, let overhead, let savings, let indexation {
+        lumpsum = Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead,
+                          indexation: indexation)
       }
     }
-    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy"])
-    guard let model, let policy, let lumpsum, let pxq, let output else { return nil }
-    return Funding(model: model, lumpsum: lumpsum, pxq: pxq, output: output, pressurePolicy: policy)
+    var pending: PendingValves? = PendingValves()
+    if let v = r.mapping("valves", required: false) {
+      pending = readValves(v, sourceIDs: sourceIDs)
+    } else if r.node("valves") != nil {
+      pending = nil
+    }
+    var settlement: Settlement?? = .some(nil)
+    if let st = r.mapping("settlement", required: false) {
+      let d = Settlement()
+      let band = st.number("deficitBand", rule: .range(0, 10), default: d.deficitBand)
+      let inBand = st.number("consortiumShareInBand", rule: .probability, default: d.consortiumShareInBand)
+      let beyond = st.number("consortiumShareBeyondBand", rule: .probability, default: d.consortiumShareBeyondBand)
+      let kept = st.number("surplusKept", rule: .range(0, 10), default: d.surplusKept)
+      let surplusShare = st.number("consortiumShareOfSurplusBeyond", rule: .probability, default: d.consortiumShareOfSurplusBeyond)
+      st.finish(expected: ["deficitBand", "consortiumShareInBand", "consortiumShareBeyondBand", "surplusKept",
+                           "consortiumShareOfSurplusBeyond"])
+      if let band, let inBand, let beyond, let kept, let surplusShare {
+        settlement = .some(Settlement(deficitBand: band, consortiumShareInBand: inBand, consortiumShareBeyondBand: beyond,
+                                      surplusKept: kept, consortiumShareOfSurplusBeyond: surplusShare))
+      } else {
+        settlement = nil
+      }
+    } else if r.node("settlement") != nil {
+      settlement = nil
+    }
+    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy", "valves", "settlement"])
+    guard let model, let policy, let lumpsum, let pxq, let output, let pending, let settlement else { return nil }
+    return (Funding(model: model, lumpsum: lumpsum, pxq: pxq, output: output, pressurePolicy: policy,
+                    settlement: settlement), pending)
+  }
+
+  /// Valves as written; baselines and costs left out are derived from the scenario once it is whole.
+  struct PendingValves {
+    var corridor: (measure: VolumeCorridor.Measure, baseline: Double?, threshold: Double, factor: Double, averageCost: Double?)?
+    var statutory: (sources: [Int], baseline: Double?, threshold: Double, pay: Double?)?
+    var renegotiation: RenegotiationTrigger?
+
+    /// Fills in defaults from the scenario's steady state and stores the valves in it.
+    func resolve(_ scenario: inout Scenario) {
+      var valves = Valves(renegotiation: renegotiation)
+      if let c = corridor {
+        let steady = SteadyState(scenario)
+        let inScope = scenario.careTypes.indices.filter { scenario.careTypes[$0].inLumpsum }
+        let volume = c.measure == .starts
+          ? inScope.reduce(0.0) { $0 + steady.arrivalsPerYear[$1] }
+          : inScope.reduce(0.0) { $0 + steady.inCare[$1] }
+        let baseline = c.baseline ?? volume
+        let cost = c.averageCost ?? (baseline > 0 ? scenario.funding.lumpsum.budget(inYear: 1) / baseline : 0)
+        valves.volumeCorridor = VolumeCorridor(
+          measure: c.measure, baseline: baseline, threshold: c.threshold, factor: c.factor, averageCost: cost)
+      }
+      if let v = statutory.map({ st -> StatutoryReferralValve in
+        let perYear = st.sources.reduce(0.0) {
+          $0 + scenario.population.youths / 1000 * scenario.referralSources[$1].ratePer1000
+        }
+        // Default pay: the mean output fee of the contract care these sources send children to.
+        var weighted = 0.0, weight = 0.0
+        for s in st.sources {
+          for (k, type) in scenario.careTypes.enumerated() where type.inLumpsum {
+            let share = scenario.referralSources[s].ratePer1000 * scenario.referralSources[s].routing[k]
+            weighted += share * scenario.feePerStart(k)
+            weight += share
+          }
+        }
+        return StatutoryReferralValve(
+          sources: st.sources, baseline: st.baseline ?? perYear, threshold: st.threshold,
+          payPerReferral: st.pay ?? (weight > 0 ? weighted / weight : 0))
+      }) {
+        valves.statutoryReferrals = v
+      }
+      scenario.funding.valves = valves
+    }
+  }
+
+  static func readValves(_ r: MappingReader, sourceIDs: [String: Int]) -> PendingValves? {
+    var pending = PendingValves()
+    var ok = true
+    if let c = r.mapping("volumeCorridor", required: false) {
+      let measure = c.choice("measure", default: VolumeCorridor.Measure.starts)
+      var baseline: Double?? = .some(nil), cost: Double?? = .some(nil)
+      if c.node("baseline") != nil { baseline = c.number("baseline", rule: .positive).map { .some($0) } }
+      if c.node("averageCost") != nil { cost = c.number("averageCost", rule: .nonNegative).map { .some($0) } }
+      let threshold = c.number("threshold", rule: .range(0, 1), default: 0.10)
+      let factor = c.number("factor", rule: .range(0, 1), default: 0.8)
+      c.finish(expected: ["measure", "baseline", "threshold", "factor", "averageCost"])
+      if let measure, let baseline, let cost, let threshold, let factor {
+        pending.corridor = (measure, baseline, threshold, factor, cost)
+      } else { ok = false }
+    } else if r.node("volumeCorridor") != nil { ok = false }
+    if let v = r.mapping("statutoryReferrals", required: false) {
+      var indices: [Int] = []
+      var sourcesOK = true
+      if let items = v.list("sources", required: true) {
+        for item in items {
+          if let id = item.node.scalar?.string, let index = sourceIDs[id] {
+            indices.append(index)
+          } else {
+            sourcesOK = false
+            r.log.report(item.path, item.node, "unknown referral source; expected one of: \(knownList(sourceIDs))")
+          }
+        }
+        if items.isEmpty { sourcesOK = false; r.log.report(v.join("sources"), v.node, "must name at least one referral source") }
+      } else { sourcesOK = false }
+      var baseline: Double?? = .some(nil), pay: Double?? = .some(nil)
+      if v.node("baseline") != nil { baseline = v.number("baseline", rule: .positive).map { .some($0) } }
+      if v.node("payPerReferral") != nil { pay = v.number("payPerReferral", rule: .nonNegative).map { .some($0) } }
+      let threshold = v.number("threshold", rule: .range(0, 1), default: 0.10)
+      v.finish(expected: ["sources", "baseline", "threshold", "payPerReferral"])
+      if sourcesOK, let baseline, let pay, let threshold {
+        pending.statutory = (indices, baseline, threshold, pay)
+      } else { ok = false }
+    } else if r.node("statutoryReferrals") != nil { ok = false }
+    if let n = r.mapping("renegotiation", required: false) {
+      let threshold = n.number("threshold", rule: .range(0, 10), default: 0.05)
+      let maximum = n.integer("maximum", rule: .range(1, 100), default: 1)
+      n.finish(expected: ["threshold", "maximum"])
+      if let threshold, let maximum { pending.renegotiation = RenegotiationTrigger(threshold: threshold, maximum: maximum) } else { ok = false }
+    } else if r.node("renegotiation") != nil { ok = false }
+    r.finish(expected: ["volumeCorridor", "statutoryReferrals", "renegotiation"])
+    return ok ? pending : nil
   }
 
   // MARK: Distributions
