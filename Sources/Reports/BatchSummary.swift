@@ -28,6 +28,16 @@ public enum BatchSummary {
     for name in FigureLayout.contractFigures { contract.append((name, stats(batch.contract(name), money: moneyFigures.contains(name)))) }
     fields.append(("contract", .object(contract)))
     fields.append(("years", .array(batch.years.indices.map { y in year(batch, y) })))
+    if !layout.memberIDs.isEmpty {
+      fields.append(("members", .array(layout.memberIDs.indices.map { m in
+        let exited = batch.figures[layout.member(m, "exited")]
+        return .object([
+          ("id", .string(layout.memberIDs[m])),
+          ("exitProbability", .double(exited.mean, 6)),
+          ("totalResult", stats(batch.figures[layout.member(m, "totalResult")], money: true)),
+        ])
+      })))
+    }
     fields.append(("careTypes", .array(layout.careTypeIDs.indices.map { k in
       var entry: [(String, JSONValue)] = [("id", .string(layout.careTypeIDs[k]))]
       for name in FigureLayout.careTypeFigures { entry.append((name, stats(batch.careType(k, name), money: name == "spend"))) }

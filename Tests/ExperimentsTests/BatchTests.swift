@@ -135,3 +135,25 @@ struct BatchStatisticsTests {
     }
   }
 }
+
+@Suite("Batches with members")
+struct MemberBatchTests {
+  @Test("P(member exit) and capacity lost are counted over replications")
+  func exitProbability() throws {
+    var scenario = smallQueue()
+    scenario.funding.lumpsum.base = 7.0e4  // a loss most years
+    scenario.consortium = Consortium(
+      members: [Member(id: "big", share: 0.8, revenue: 1e9, capacityShare: [0.67]),
+                Member(id: "small", share: 0.2, revenue: 2e4, capacityShare: [0.33])],
+      exitRule: ExitRule(lossShareOfRevenue: 0.05, maxDependence: 0.9))
+    let batch = runBatch(scenario, seed: 2, count: 20, threads: 2)
+    let layout = batch.layout
+    #expect(layout.memberIDs == ["big", "small"])
+    let small = batch.figures[layout.member(1, "exited")]
+    let big = batch.figures[layout.member(0, "exited")]
+    #expect(big.mean == 0)
+    #expect(small.mean > 0 && small.mean <= 1)
+    // The small member holds one of the three places: each exit removes exactly one.
+    #expect(abs(batch.contract("capacityLost").mean - small.mean) < 1e-12)
+  }
+}

@@ -20,9 +20,12 @@ public struct FigureLayout: Sendable {
     "reneged", "utilization", "spend",
   ]
   /// Figures over the whole contract, in order.
+  /// Figures per consortium member over the contract, in order.
+  public static let memberFigures = ["exited", "totalResult"]
+  /// Figures over the whole contract, in order.
   public static let contractFigures = [
     "totalBudget", "totalSpend", "totalPayment", "totalValvePayout", "totalResult", "totalConsortiumResult",
-    "totalMunicipalCost", "yearsOverspent",
+    "totalMunicipalCost", "yearsOverspent", "capacityLost",
   ]
 
   /// The exhaustion day recorded for a year whose budget lasted: one past the last day.
@@ -30,11 +33,13 @@ public struct FigureLayout: Sendable {
 
   public let years: [Int]
   public let careTypeIDs: [String]
+  public let memberIDs: [String]
   public let months: Int
 
   public init(scenario: Scenario) {
     years = (0..<scenario.horizon.contractYears).map { scenario.horizon.firstYear + $0 }
     careTypeIDs = scenario.careTypes.map(\.id)
+    memberIDs = scenario.consortium?.members.map(\.id) ?? []
     months = scenario.horizon.contractYears * 12
   }
 
@@ -62,8 +67,17 @@ public struct FigureLayout: Sendable {
       + Self.contractFigures.firstIndex(of: figure)!
   }
 
+  /// Index of a member figure.
+  public func member(_ m: Int, _ figure: String) -> Int {
+    contract(Self.contractFigures[0]) + Self.contractFigures.count + m * Self.memberFigures.count
+      + Self.memberFigures.firstIndex(of: figure)!
+  }
+
   /// The number of figures.
-  public var count: Int { years.count * perYear + careTypeIDs.count * Self.careTypeFigures.count + Self.contractFigures.count }
+  public var count: Int {
+    years.count * perYear + careTypeIDs.count * Self.careTypeFigures.count + Self.contractFigures.count
+      + memberIDs.count * Self.memberFigures.count
+  }
 
   /// Monthly series per replication: year-to-date in-scope spend, then waiting per care type.
   public var seriesPerMonth: Int { 1 + careTypeIDs.count }
@@ -102,6 +116,11 @@ public struct FigureLayout: Sendable {
     v[contract("totalConsortiumResult")] = r.years.reduce(0) { $0 + $1.consortiumResult }
     v[contract("totalMunicipalCost")] = r.years.reduce(0) { $0 + $1.municipalCost }
     v[contract("yearsOverspent")] = Double(overspent)
+    v[contract("capacityLost")] = Double(r.years.reduce(0) { $0 + $1.capacityLost })
+    for (m, id) in memberIDs.enumerated() {
+      v[member(m, "exited")] = r.years.contains { $0.membersExited.contains(id) } ? 1 : 0
+      v[member(m, "totalResult")] = r.years.reduce(0) { $0 + ($1.memberResults.isEmpty ? 0 : $1.memberResults[m]) }
+    }
     return v
   }
 

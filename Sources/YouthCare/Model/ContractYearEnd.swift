@@ -22,13 +22,74 @@ struct ContractYearEnd {
     var valvePayout = 0.0
     var result = 0.0
     var settlement = 0.0
+    /// Each member's part of the consortium's result (0 once it has left).
+    var memberResults: [Double] = []
+    /// Members leaving at this year's end (indices).
+    var exits: [Int] = []
   }
+
+  let consortium: Consortium?
+  /// Members still in the consortium.
+  private(set) var active: [Bool]
+  private var memberCumulative: [Double]
 
   init(funding: Funding) {
     valves = funding.valves
     settlement = funding.settlement
     lumpsum = funding.lumpsum
     isLumpsum = funding.model == .lumpsum
+    consortium = nil
+    active = []
+    memberCumulative = []
+  }
+
+  init(scenario: Scenario) {
+    self.init(funding: scenario.funding)
+    if let c = scenario.consortium {
+      self = ContractYearEnd(funding: scenario.funding, consortium: c)
+    }
+  }
+
+  private init(funding: Funding, consortium: Consortium) {
+    valves = funding.valves
+    settlement = funding.settlement
+    lumpsum = funding.lumpsum
+    isLumpsum = funding.model == .lumpsum
+    self.consortium = consortium
+    active = Array(repeating: true, count: consortium.members.count)
+    memberCumulative = Array(repeating: 0, count: consortium.members.count)
+  }
+
+  /// Divides the consortium's result among the members still in it (R3), and decides who leaves (R5).
+  mutating func shareAmongMembers(
+    _ outcome: inout Outcome, payment: Double, inScopeSpendByType: [Double]
+  ) {
+    guard let consortium else { return }
+    let members = consortium.members
+    let consortiumResult = outcome.result + outcome.settlement
+    let weights: [Double] = members.indices.map { m in
+      guard active[m] else { return 0 }
+      switch consortium.split {
+      case .proRata: return members[m].share
+      case .equal: return 1
+      case .byCause:
+        return zip(members[m].capacityShare, inScopeSpendByType).reduce(0) { $0 + $1.0 * $1.1 }
+      }
+    }
+    let total = weights.reduce(0, +)
+    let activeShare = members.indices.filter { active[$0] }.reduce(0.0) { $0 + members[$1].share }
+    outcome.memberResults = weights.map { total > 0 ? consortiumResult * $0 / total : 0 }
+    for m in members.indices where active[m] {
+      memberCumulative[m] += outcome.memberResults[m]
+      guard let rule = consortium.exitRule else { continue }
+      let loss = max(0, -memberCumulative[m])
+      let contractRevenue = activeShare > 0 ? payment * members[m].share / activeShare : 0
+      if loss > rule.lossShareOfRevenue * members[m].revenue
+        && contractRevenue < rule.maxDependence * members[m].revenue {
+        active[m] = false
+        outcome.exits.append(m)
+      }
+    }
   }
 
   /// The budget of contract year `t` (1-based) and its two valve parts.

@@ -12,7 +12,7 @@
 struct Ledger {
   let types: Int
   let inScope: ContiguousArray<Bool>
-  let capacity: ContiguousArray<Int>
+  private(set) var capacity: ContiguousArray<Int>
   let overflowFactor: ContiguousArray<Double>
   let overheadFactor: Double
   let baseCostPerDay: ContiguousArray<Double>
@@ -189,6 +189,13 @@ struct Ledger {
     var total = 0.0
     for k in 0..<types where !inScope[k] { total += baseTariff[k] * priceLevel * clientDays(k) }
     return total
+  }
+
+  /// Changes the places of type `k` at `now`, given the count it holds.
+  mutating func setCapacity(_ k: Int, to places: Int, count: Int, now: Double) {
+    accrue(to: now)
+    integrate(k, heldCount: count, now: now)
+    capacity[k] = places
   }
 
   /// Starts a new month: clears the integrals (after `closeMonth` was read).

@@ -77,6 +77,12 @@ public struct YearResult: Sendable, Equatable {
   public var settlement: Double
   /// The consortium's result after settlement: result + settlement.
   public var consortiumResult: Double
+  /// Each member's part of the consortium's result (R3), in scenario order; empty without members.
+  public var memberResults: [Double]
+  /// Members that left at this year's end (R5).
+  public var membersExited: [String]
+  /// Places removed at this year's end by members leaving.
+  public var capacityLost: Int
   /// What the municipality pays for care outside the contract (tariff × days of out-of-scope types).
   public var outsidePayment: Double
   /// Municipal cost of youth care in the model: payment + valve payout + settlement + outside payment.

@@ -259,6 +259,21 @@ extension Simulation {
     }
   }
 
+  // MARK: Members
+
+  /// A member leaves at a year's end: its places are gone from the next day. Children already in
+  /// those places finish their episodes; nobody new starts until the count is below the new capacity.
+  mutating func removePlaces(of member: Member, year: Int) {
+    for k in 0..<types {
+      let places = member.places(k, of: scenario.careTypes[k].capacity)
+      guard places > 0 else { continue }
+      let remaining = max(0, capacity[k] - places)
+      yearCapacityLost[year] += capacity[k] - remaining
+      capacity[k] = remaining
+      ledger.setCapacity(k, to: remaining, count: inCare[k], now: now)
+    }
+  }
+
   // MARK: Warm start
 
   mutating func placeInitialStock() {

@@ -15,7 +15,8 @@ struct Simulation: DiscreteEventModel {
   // MARK: Parameters (read-only during the run)
   let scenario: Scenario
   let types: Int
-  let capacity: ContiguousArray<Int>
+  /// Places per care type; a member leaving takes its places with it.
+  var capacity: ContiguousArray<Int>
   let isCrisis: ContiguousArray<Bool>
   let inScope: ContiguousArray<Bool>
   let level: ContiguousArray<Int>
@@ -66,6 +67,8 @@ struct Simulation: DiscreteEventModel {
   var yearCorridor: [Double] = []
   var yearRenegotiation: [Double] = []
   var yearOutcome: [ContractYearEnd.Outcome] = []
+  /// Places removed at each simulated year's end by members leaving.
+  var yearCapacityLost: [Int] = []
   var yearEnd: ContractYearEnd
   /// Sources counted by the statutory-referral valve.
   let statutorySource: ContiguousArray<Bool>
@@ -92,7 +95,7 @@ struct Simulation: DiscreteEventModel {
     routing = scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) }
     crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
     courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
-    yearEnd = ContractYearEnd(funding: scenario.funding)
+    yearEnd = ContractYearEnd(scenario: scenario)
     var statutory = ContiguousArray(repeating: false, count: scenario.referralSources.count)
     for s in scenario.funding.valves.statutoryReferrals?.sources ?? [] { statutory[s] = true }
     statutorySource = statutory
@@ -177,6 +180,7 @@ struct Simulation: DiscreteEventModel {
     yearCorridor.append(parts.corridor)
     yearRenegotiation.append(parts.renegotiation)
     yearOutcome.append(ContractYearEnd.Outcome())
+    yearCapacityLost.append(0)
     budgets.append(budget)
     exhaustion.append(nil)
   }
@@ -210,6 +214,10 @@ struct Simulation: DiscreteEventModel {
           year: contractYear(ofSimulatedYear: year), budget: budgets[year], payment: yearPayment[year],
           spend: yearEndSpend[year], inScopeStarts: yearInScopeStarts[year], inScopeClientDays: yearInScopeDays[year],
           statutoryReferrals: yearStatutoryReferrals[year])
+        let contractYearIndex = year - scenario.horizon.warmupYears
+        let inScopeSpend = (0..<types).map { inScope[$0] ? recorder.yearSpendByType[contractYearIndex][$0] : 0 }
+        yearEnd.shareAmongMembers(&yearOutcome[year], payment: yearPayment[year], inScopeSpendByType: inScopeSpend)
+        for m in yearOutcome[year].exits { removePlaces(of: scenario.consortium!.members[m], year: year) }
       } else {
         yearOutcome[year].result = yearPayment[year] - yearEndSpend[year]
       }

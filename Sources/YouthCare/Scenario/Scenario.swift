@@ -28,13 +28,15 @@ public struct Scenario: Sendable, Equatable {
   public var costIndexPerYear: Double
   /// How care is paid for and what the consortium does under budget pressure.
   public var funding: Funding
+  /// The members behind the lumpsum; nil: one consortium, no member accounts.
+  public var consortium: Consortium?
 
   /// Creates a scenario from its parts.
   public init(
     name: String, horizon: Horizon, random: RandomSettings = RandomSettings(),
     population: Population, referralSources: [ReferralSource], careTypes: [CareType],
     blockedStepDown: Bool = false, reReferral: ReReferral? = nil, initialStock: [InitialStock] = [],
-    costIndexPerYear: Double = 0, funding: Funding
+    costIndexPerYear: Double = 0, funding: Funding, consortium: Consortium? = nil
   ) {
     self.name = name
     self.horizon = horizon
@@ -47,6 +49,7 @@ public struct Scenario: Sendable, Equatable {
     self.initialStock = initialStock
     self.costIndexPerYear = costIndexPerYear
     self.funding = funding
+    self.consortium = consortium
   }
 
   /// The P×Q tariff per day of care type `k` at year-1 prices (its own, or cost × (1 + margin)).

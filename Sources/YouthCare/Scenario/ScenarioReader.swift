@@ -12,7 +12,7 @@ public enum ScenarioReader {
   /// The keys a scenario file may contain at the top level.
   static let topKeys = [
     "name", "description", "horizon", "random", "population", "referralSources", "careTypes",
-    "blockedStepDown", "reReferral", "initialStock", "costs", "funding",
+    "blockedStepDown", "reReferral", "initialStock", "costs", "funding", "consortium",
   ]
 
   /// Reads and validates the scenario in `text`; throws `ScenarioError` with every problem.
@@ -137,19 +137,26 @@ public enum ScenarioReader {
     let funding = top.mapping("funding", required: true).flatMap {
       readFunding($0, years: horizon?.contractYears, sourceIDs: sourceIDs)
     }
+    var consortium: Consortium?? = .some(nil)
+    if let c = top.mapping("consortium", required: false) {
+      consortium = readConsortium(c, ids: ids, types: careTypesOK ? careTypes.count : nil)
+    } else if top.node("consortium") != nil {
+      consortium = nil
+    }
     top.finish(expected: topKeys)
 
     if careTypesOK, sourcesOK {
       checkReachableCapacity(careTypes: careTypes, sources: sources, top: top, typeItems: typeItems, log: log)
     }
 
-    guard let name, let horizon, let population, let (funding, pending) = funding, let blocked,
+    guard let name, let horizon, let population, let (funding, pending) = funding, let blocked, let consortium,
       careTypesOK, sourcesOK, stockOK, reReferralOK, !careTypes.isEmpty, log.issues.isEmpty
     else { return nil }
     var scenario = Scenario(
       name: name, horizon: horizon, random: random, population: population,
       referralSources: sources, careTypes: careTypes, blockedStepDown: blocked,
-      reReferral: reReferral, initialStock: stock, costIndexPerYear: costIndex, funding: funding)
+      reReferral: reReferral, initialStock: stock, costIndexPerYear: costIndex, funding: funding,
+      consortium: consortium)
     pending.resolve(&scenario)
     return scenario
   }
@@ -521,6 +528,69 @@ public enum ScenarioReader {
     } else if r.node("renegotiation") != nil { ok = false }
     r.finish(expected: ["volumeCorridor", "statutoryReferrals", "renegotiation"])
     return ok ? pending : nil
+  }
+
+  static func readConsortium(_ r: MappingReader, ids: [String: Int], types: Int?) -> Consortium? {
+    let split = r.choice("split", default: Consortium.Split.proRata)
+    var exitRule: ExitRule?? = .some(nil)
+    if let e = r.mapping("exit", required: false) {
+      let loss = e.number("lossShareOfRevenue", rule: .range(0, 10), default: 0.05)
+      let dependence = e.number("maxDependence", rule: .probability, default: 0.10)
+      e.finish(expected: ["lossShareOfRevenue", "maxDependence"])
+      exitRule = (loss != nil && dependence != nil) ? .some(ExitRule(lossShareOfRevenue: loss!, maxDependence: dependence!)) : nil
+    } else if r.node("exit") != nil {
+      exitRule = nil
+    }
+    var members: [Member] = []
+    var ok = true
+    let items = r.list("members", required: true) ?? []
+    if r.node("members") != nil && items.isEmpty { r.log.report(r.join("members"), r.node, "must list at least one member"); ok = false }
+    _ = collectIDs(items, list: r.join("members"), log: r.log)
+    for item in items {
+      guard let m = MappingReader(item.node, path: item.path, log: r.log) else { ok = false; continue }
+      let id = m.string("id")
+      let name = m.string("name", default: id ?? "")
+      let share = m.number("share", rule: .probability)
+      let revenue = m.number("revenue", rule: .positive)
+      var capacity: [Double]? = nil
+      if let c = m.mapping("capacity", required: false), let types {
+        var shares = [Double](repeating: 0, count: types)
+        var capacityOK = true
+        for key in c.keys {
+          guard let node = c.node(key) else { continue }
+          if let k = ids[key] {
+            if let v = MappingReader.number(node, path: c.join(key), rule: .probability, log: r.log) { shares[k] = v } else { capacityOK = false }
+          } else {
+            capacityOK = false
+            r.log.report(c.join(key), node, "unknown care type '\(key)'; expected one of: \(knownList(ids))")
+          }
+        }
+        if capacityOK { capacity = shares }
+      }
+      m.finish(expected: ["id", "name", "share", "revenue", "capacity"])
+      guard let id, let name, let share, let revenue else { ok = false; continue }
+      // Without a capacity mapping a member holds its contract share of every care type's places.
+      let shares = capacity ?? [Double](repeating: share, count: types ?? 0)
+      if m.node("capacity") != nil && capacity == nil { ok = false; continue }
+      members.append(Member(id: id, name: name, share: share, revenue: revenue, capacityShare: shares))
+    }
+    r.finish(expected: ["members", "split", "exit"])
+    guard ok, let split, let exitRule else { return nil }
+    let total = members.reduce(0) { $0 + $1.share }
+    if abs(total - 1) > 1e-6 {
+      r.log.report(r.join("members"), r.node("members"), "the members' shares must sum to 1, got \(format(total))")
+      return nil
+    }
+    if let types {
+      for k in 0..<types {
+        let held = members.reduce(0) { $0 + $1.capacityShare[k] }
+        if held > 1 + 1e-6 {
+          r.log.report(r.join("members"), r.node("members"), "the members hold \(format(held)) of care type \(knownList(ids).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }[k])'s places; at most 1")
+          return nil
+        }
+      }
+    }
+    return Consortium(members: members, split: split, exitRule: exitRule)
   }
 
   // MARK: Distributions
