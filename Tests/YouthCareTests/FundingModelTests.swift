@@ -61,3 +61,45 @@ struct FundingModelTests {
     if model != "lumpsum" { #expect(a.years.map(\.payment) != b.years.map(\.payment)) }
   }
 }
+
+@Suite("Throttle policy")
+struct ThrottleTests {
+  @Test("while spend runs ahead of budget, new episodes shorten by the factor")
+  func shorterEpisodes() throws {
+    let scenario = try ScenarioReader.read(yaml: DeterministicBudgetTests.yaml(policy: "throttle"))
+    let result = runChecked(scenario, seed: 1)
+    // Year 1 is far over budget from day 93: DT episodes last 30 × 0.85 = 25.5 days, so batches
+    // start on days 200, 225.5, …, 353 (7 batches) instead of 6.
+    #expect(result.years[0].starts == 70)
+    // In year 2 spend runs well below the pro-rata budget: the remaining 30 children get 30 days.
+    #expect(result.years[1].starts == 30)
+    #expect(result.careTypes[1].exits == 100)
+  }
+
+  @Test("throttling diverts extra referrals but refers the same children")
+  func diversion() throws {
+    let none = runChecked(try Fixtures.scenario("regio-midden.yaml"), seed: 4)
+    let throttled = runChecked(try Fixtures.scenario("regio-midden.yaml", [
+      ScenarioOverride(path: "funding.pressurePolicy", value: "throttle"),
+      ScenarioOverride(path: "funding.throttle", value: "{durationFactor: 0.8, extraDiversion: 0.2}"),
+    ]), seed: 4)
+    #expect(none.years.allSatisfy { $0.diverted == 0 })
+    #expect(throttled.years.allSatisfy { $0.diverted > 0 })
+    #expect(none.monthly.referrals == throttled.monthly.referrals)
+    #expect(throttled.years[0].spend < none.years[0].spend)
+  }
+
+  @Test("throttle bounds are enforced", arguments: [
+    ("{durationFactor: 0.4}", "funding.throttle.durationFactor"), ("{extraDiversion: 0.6}", "funding.throttle.extraDiversion"),
+  ])
+  func bounds(value: String, path: String) {
+    do {
+      _ = try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(path: "funding.throttle", value: value)])
+      Issue.record("accepted \(value)")
+    } catch let error as ScenarioError {
+      #expect(error.issues.contains { $0.path == path })
+    } catch {
+      Issue.record("unexpected \(error)")
+    }
+  }
+}

@@ -161,6 +161,12 @@ struct Ledger {
     if model == .lumpsum && exhaustedAt == nil && runningSpend > budget { exhaustedAt = now }
   }
 
+  /// True when spend so far this year exceeds the budget's share of the year elapsed by `now`.
+  mutating func isAheadOfBudget(at now: Double, yearStart: Double) -> Bool {
+    accrue(to: now)
+    return runningSpend > budget * (now - yearStart) / DayCalendar.daysPerYear
+  }
+
   /// True when this year's budget has run out by `now` (brings the books up to `now`).
   mutating func isExhausted(at now: Double) -> Bool {
     accrue(to: now)

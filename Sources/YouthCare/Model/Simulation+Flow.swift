@@ -31,8 +31,11 @@ extension Simulation {
 
   /// Sends a referral to its first care type, or diverts it.
   mutating func route(_ c: Int32, source: Int) {
-    let outcome = routing[source].outcome(draws(c, .route).counterUniform())
-    if outcome == 0 {
+    let stream = draws(c, .route)
+    let outcome = routing[source].outcome(stream.counterUniform())
+    // The throttle's diversion draw sits at its own position: drawn or not, no other draw moves.
+    let throttleDiverts = outcome > 0 && throttled(outcome - 1) && stream.counterUniform() < throttle.extraDiversion
+    if outcome == 0 || throttleDiverts {
       flow.diverted += 1
       recorder.diverted(month: month)
       clients.remove(c)
@@ -69,6 +72,12 @@ extension Simulation {
       return inCare[k] < capacity[k] && classWaiting[2 * k] == 0 && classWaiting[2 * k + 1] == 0
         && !intakeStopped(k)
     }
+  }
+
+  /// Under `throttle`, whether lumpsum care type `k` is being throttled now.
+  @inline(__always)
+  mutating func throttled(_ k: Int) -> Bool {
+    throttlePolicy && inScope[k] && ledger.isAheadOfBudget(at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
   }
 
   /// Regular starts in contract care wait: under `intakeStop` once the lumpsum is spent, under
@@ -165,7 +174,8 @@ extension Simulation {
     client.token &+= 1
     clients.clients[Int(c)] = client
     recorder.start(k, wait: wait, month: month)
-    let length = durations[k].sample(draws(c, .duration))
+    var length = durations[k].sample(draws(c, .duration))
+    if throttled(k) { length *= throttle.durationFactor }
     calendar.schedule(.episodeEnd(client: c, token: client.token), at: now + length, class: .departure)
     if heldType >= 0 { vacate(heldType) }
   }

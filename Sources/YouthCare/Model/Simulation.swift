@@ -31,6 +31,9 @@ struct Simulation: DiscreteEventModel {
   let intakeStopPolicy: Bool
   /// P×Q with a ceiling: regular children wait once the provider's yearly revenue is capped.
   let pxqCeiling: Bool
+  /// The throttle policy is on (lumpsum model only).
+  let throttlePolicy: Bool
+  let throttle: Throttle
   let totalMonths: Int
 
   // MARK: Randomness
@@ -101,6 +104,8 @@ struct Simulation: DiscreteEventModel {
     statutorySource = statutory
     intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop && scenario.funding.model == .lumpsum
     pxqCeiling = scenario.funding.model == .pxq && scenario.funding.pxq.ceiling != nil
+    throttlePolicy = scenario.funding.pressurePolicy == .throttle && scenario.funding.model == .lumpsum
+    throttle = scenario.funding.throttle
     totalMonths = scenario.horizon.simulatedYears * 12
 
     let generator = scenario.random.generator

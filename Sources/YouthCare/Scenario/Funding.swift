@@ -16,6 +16,8 @@ public struct Funding: Sendable, Equatable {
   public var output: OutputFees
   /// The consortium's response to an exhausted budget.
   public var pressurePolicy: PressurePolicy
+  /// How hard the `throttle` policy presses.
+  public var throttle: Throttle
   /// Safety valves on the lumpsum (V1, V2, V5; V4 is `lumpsum.indexation`).
   public var valves: Valves
   /// Year-end settlement of the lumpsum's result (R1, R2); none: the consortium bears it all.
@@ -38,6 +40,9 @@ public struct Funding: Sendable, Equatable {
     /// Once the year's budget is spent, no regular starts in lumpsum care until 1 January
     /// (crisis and court-ordered referrals still start).
     case intakeStop
+    /// While spend runs ahead of the pro-rata budget, new episodes in lumpsum care are shorter
+    /// and more referrals are diverted (see `Throttle`).
+    case throttle
   }
 
   /// Whether what is measured against the budget can change with the size of the budget.
@@ -50,8 +55,10 @@ public struct Funding: Sendable, Equatable {
   /// Creates the funding rules.
   public init(
     model: Model = .lumpsum, lumpsum: Lumpsum, pxq: PxQ = PxQ(), output: OutputFees = OutputFees(),
-    pressurePolicy: PressurePolicy = .none, valves: Valves = Valves(), settlement: Settlement? = nil
+    pressurePolicy: PressurePolicy = .none, throttle: Throttle = Throttle(), valves: Valves = Valves(),
+    settlement: Settlement? = nil
   ) {
+    self.throttle = throttle
     self.model = model
     self.lumpsum = lumpsum
     self.pxq = pxq
@@ -59,6 +66,21 @@ public struct Funding: Sendable, Equatable {
     self.pressurePolicy = pressurePolicy
     self.valves = valves
     self.settlement = settlement
+  }
+}
+
+/// The `throttle` policy: what the consortium does while its spend runs ahead of the budget's
+/// pro-rata share of the year ("zorg beperken in duur en lengte", seeds 002 and 004).
+public struct Throttle: Sendable, Equatable {
+  /// New episodes in lumpsum care last this fraction of their length (0.5…1).
+  public var durationFactor: Double
+  /// Extra share of referrals to lumpsum care that is diverted (0…0.5).
+  public var extraDiversion: Double
+
+  /// The notes' default: durations −15%, diversion +5 points [A].
+  public init(durationFactor: Double = 0.85, extraDiversion: Double = 0.05) {
+    self.durationFactor = durationFactor
+    self.extraDiversion = extraDiversion
   }
 }
 

@@ -433,10 +433,19 @@ public enum ScenarioReader {
     } else if r.node("settlement") != nil {
       settlement = nil
     }
-    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy", "valves", "settlement"])
-    guard let model, let policy, let lumpsum, let pxq, let output, let pending, let settlement else { return nil }
+    var throttle: Throttle? = Throttle()
+    if let t = r.mapping("throttle", required: false) {
+      let factor = t.number("durationFactor", rule: .range(0.5, 1), default: 0.85)
+      let diversion = t.number("extraDiversion", rule: .range(0, 0.5), default: 0.05)
+      t.finish(expected: ["durationFactor", "extraDiversion"])
+      throttle = (factor != nil && diversion != nil) ? Throttle(durationFactor: factor!, extraDiversion: diversion!) : nil
+    } else if r.node("throttle") != nil {
+      throttle = nil
+    }
+    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy", "throttle", "valves", "settlement"])
+    guard let model, let policy, let lumpsum, let pxq, let output, let pending, let settlement, let throttle else { return nil }
     return (Funding(model: model, lumpsum: lumpsum, pxq: pxq, output: output, pressurePolicy: policy,
-                    settlement: settlement), pending)
+                    throttle: throttle, settlement: settlement), pending)
   }
 
   /// Valves as written; baselines and costs left out are derived from the scenario once it is whole.
