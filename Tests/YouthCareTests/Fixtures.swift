@@ -38,12 +38,14 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
   for y in result.years {
     if abs(y.result - (y.payment + y.valvePayout - y.spend)) > 1e-6 { problems.append("year \(y.year): result ≠ payment + valves − spend") }
     if abs(y.consortiumResult - (y.result + y.settlement)) > 1e-6 { problems.append("year \(y.year): consortium result ≠ result + settlement") }
-    if abs(y.municipalCost - (y.payment + y.valvePayout + y.settlement + y.outsidePayment)) > 1e-6 {
+    let municipalPrevention = scenario.prevention?.paidBy == .municipality ? y.preventionCost : 0
+    if abs(y.municipalCost - (y.payment + y.valvePayout + y.settlement + y.outsidePayment + municipalPrevention)) > 1e-6 {
       problems.append("year \(y.year): municipal cost ≠ payment + valves + settlement + outside")
     }
     if scenario.funding.model == .lumpsum && y.payment != y.budget { problems.append("year \(y.year): a lumpsum pays its budget") }
     let byType = zip(y.spendByCareType, scenario.careTypes).filter { $0.1.inLumpsum }.reduce(0) { $0 + $1.0 }
-    let expected = byType * (1 + scenario.funding.lumpsum.overheadShare)
+    let consortiumPrevention = scenario.prevention?.paidBy == .consortium ? y.preventionCost : 0
+    let expected = byType * (1 + scenario.funding.lumpsum.overheadShare) + consortiumPrevention
     if abs(expected - y.spend) > 1e-6 * max(y.spend, 1) { problems.append("year \(y.year): spend ≠ Σ in-scope types × overhead") }
   }
   return problems

@@ -103,3 +103,32 @@ struct ThrottleTests {
     }
   }
 }
+
+@Suite("Prevention investment")
+struct PreventionTests {
+  @Test("the consortium's investment adds exactly its cost to spend, and the budget runs out sooner")
+  func costFirst() throws {
+    let yaml = DeterministicBudgetTests.yaml()
+      + "\nprevention: {costPerYear: 365000, costYears: [1], effect: 0.1, careTypes: [DT], lagMonths: 24}\n"
+    let result = runChecked(try ScenarioReader.read(yaml: yaml), seed: 1)
+    #expect(abs(result.years[0].spend - (2_149_000 * 1.07 + 365_000)) < 0.005)
+    #expect(abs(result.years[1].spend - 136_400 * 1.07) < 0.005)
+    // (€10,807 + €1,000) a day passes €1M on day 84.7: day 85.
+    #expect(result.years[0].exhaustionDay == 85)
+    #expect(result.years[0].preventionCost == 365_000)
+  }
+
+  @Test("after the lag, referrals are diverted; before it, nothing changes")
+  func savingsLater() throws {
+    let plain = runChecked(try Fixtures.scenario("regio-midden.yaml"), seed: 6)
+    let invested = runChecked(try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(
+      path: "prevention",
+      value: "{costPerYear: 500000, costYears: [1, 2], paidBy: municipality, effect: 0.3, careTypes: [SA], lagMonths: 12, rampMonths: 0}")]), seed: 6)
+    #expect(invested.years[0].diverted == 0)
+    #expect(invested.years[1].diverted > 0)
+    #expect(plain.monthly.referrals == invested.monthly.referrals)
+    // Year 1 is the same care; the municipality pays the investment on top.
+    #expect(invested.years[0].spend == plain.years[0].spend)
+    #expect(abs(invested.years[0].municipalCost - plain.years[0].municipalCost - 500_000) < 1e-6)
+  }
+}

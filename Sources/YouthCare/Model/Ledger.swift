@@ -215,7 +215,14 @@ struct Ledger {
   }
 
   /// Starts a year with its budget and price level; the rate is rebuilt from the counts.
-  mutating func startYear(budget: Double, ceiling: Double?, priceLevel: Double, counts: ContiguousArray<Int>, now: Double) {
+  /// Extra in-scope cost per day this year (a prevention investment paid by the consortium).
+  private(set) var extraCostPerDay = 0.0
+
+  mutating func startYear(
+    budget: Double, ceiling: Double?, priceLevel: Double, counts: ContiguousArray<Int>, now: Double,
+    extraCostPerDay: Double = 0
+  ) {
+    self.extraCostPerDay = extraCostPerDay
     self.budget = budget
     self.ceiling = ceiling
     self.priceLevel = priceLevel
@@ -235,6 +242,6 @@ struct Ledger {
       newRate += perDay * (Double(min(counts[k], cap)) + overflowFactor[k] * Double(max(0, counts[k] - cap)))
       newRate += baseFixedPerSlotDay[k] * priceLevel * Double(cap)
     }
-    rate = newRate * overheadFactor
+    rate = newRate * overheadFactor + extraCostPerDay
   }
 }

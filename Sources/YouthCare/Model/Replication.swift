@@ -56,7 +56,9 @@ extension Simulation {
         consortiumResult: outcome.result + outcome.settlement, memberResults: outcome.memberResults,
         membersExited: outcome.exits.map { scenario.consortium!.members[$0].id },
         capacityLost: yearCapacityLost[simulated], outsidePayment: outside,
-        municipalCost: payment + outcome.valvePayout + outcome.settlement + outside,
+        municipalCost: payment + outcome.valvePayout + outcome.settlement + outside
+          + (scenario.prevention?.paidBy == .municipality ? yearPrevention[simulated] : 0),
+        preventionCost: yearPrevention[simulated],
         budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],

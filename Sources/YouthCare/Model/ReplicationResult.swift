@@ -87,6 +87,9 @@ public struct YearResult: Sendable, Equatable {
   public var outsidePayment: Double
   /// Municipal cost of youth care in the model: payment + valve payout + settlement + outside payment.
   public var municipalCost: Double
+  /// The prevention investment's cost this year (in `spend` when the consortium pays it, in
+  /// `municipalCost` when the municipality does).
+  public var preventionCost: Double
   /// What is measured against the budget: spend under `lumpsum`, payment under `pxq` and `output`.
   public var budgetUse: Double
   /// Day of the year (1–365) on which cumulative budget use passed the budget; nil if it never did.

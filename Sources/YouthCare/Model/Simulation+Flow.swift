@@ -35,7 +35,9 @@ extension Simulation {
     let outcome = routing[source].outcome(stream.counterUniform())
     // The throttle's diversion draw sits at its own position: drawn or not, no other draw moves.
     let throttleDiverts = outcome > 0 && throttled(outcome - 1) && stream.counterUniform() < throttle.extraDiversion
-    if outcome == 0 || throttleDiverts {
+    // Prevention's draw has its own slot, so switching prevention on moves no other draw.
+    let preventionDiverts = outcome > 0 && !throttleDiverts && prevented(outcome - 1, c)
+    if outcome == 0 || throttleDiverts || preventionDiverts {
       flow.diverted += 1
       recorder.diverted(month: month)
       clients.remove(c)
@@ -72,6 +74,14 @@ extension Simulation {
       return inCare[k] < capacity[k] && classWaiting[2 * k] == 0 && classWaiting[2 * k + 1] == 0
         && !intakeStopped(k)
     }
+  }
+
+  /// Whether prevention resolves this referral to care type `k` before it reaches care.
+  @inline(__always)
+  mutating func prevented(_ k: Int, _ c: Int32) -> Bool {
+    guard let p = scenario.prevention, p.careTypes.contains(k) else { return false }
+    let share = p.effect(daysIntoContract: now - scenario.horizon.contractStartDay)
+    return share > 0 && draws(c, .prevention).counterUniform() < share
   }
 
   /// Under `throttle`, whether lumpsum care type `k` is being throttled now.

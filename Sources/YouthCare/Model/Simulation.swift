@@ -70,6 +70,8 @@ struct Simulation: DiscreteEventModel {
   var yearCorridor: [Double] = []
   var yearRenegotiation: [Double] = []
   var yearOutcome: [ContractYearEnd.Outcome] = []
+  /// The prevention investment's cost per simulated year.
+  var yearPrevention: [Double] = []
   /// Places removed at each simulated year's end by members leaving.
   var yearCapacityLost: [Int] = []
   var yearEnd: ContractYearEnd
@@ -81,7 +83,7 @@ struct Simulation: DiscreteEventModel {
 
   /// Positions within a child's stream, one block per kind of draw per episode.
   enum Slot: UInt64 {
-    case route = 0, priority, duration, patience, transition, reReferral, residual, source
+    case route = 0, priority, duration, patience, transition, reReferral, residual, source, prevention
   }
 
   init(scenario: Scenario, seed: UInt64, replication: Int) {
@@ -168,6 +170,12 @@ struct Simulation: DiscreteEventModel {
     max(1, year - scenario.horizon.warmupYears + 1)
   }
 
+  /// The prevention investment paid in contract year `t`.
+  func preventionCost(inYear t: Int) -> Double {
+    guard let p = scenario.prevention, p.costYears.contains(t) else { return 0 }
+    return p.costPerYear
+  }
+
   mutating func startYear(_ year: Int) {
     let t = contractYear(ofSimulatedYear: year)
     let inContract = year >= scenario.horizon.warmupYears
@@ -175,7 +183,11 @@ struct Simulation: DiscreteEventModel {
     let budget = parts.budget
     let priceLevel = pow(1 + scenario.costIndexPerYear, Double(t - 1))
     let ceiling = scenario.funding.model == .pxq ? scenario.funding.pxq.ceiling(inYear: t) : nil
-    ledger.startYear(budget: budget, ceiling: ceiling, priceLevel: priceLevel, counts: inCare, now: now)
+    let prevention = inContract ? preventionCost(inYear: t) : 0
+    let consortiumPays = scenario.prevention?.paidBy == .consortium
+    ledger.startYear(budget: budget, ceiling: ceiling, priceLevel: priceLevel, counts: inCare, now: now,
+                     extraCostPerDay: consortiumPays ? prevention / DayCalendar.daysPerYear : 0)
+    yearPrevention.append(prevention)
     yearEndSpend.append(0)
     yearPayment.append(0)
     yearOutsidePayment.append(0)
@@ -197,6 +209,7 @@ struct Simulation: DiscreteEventModel {
     var inScopeCost = 0.0
     for k in 0..<types where inScope[k] { inScopeCost += costs[k] }
     inScopeCost *= ledger.overheadFactor
+    inScopeCost += ledger.extraCostPerDay * days
     yearEndSpend[year] += inScopeCost
     yearOutsidePayment[year] += ledger.outsidePayment()
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)

@@ -30,14 +30,17 @@ public struct Scenario: Sendable, Equatable {
   public var funding: Funding
   /// The members behind the lumpsum; nil: one consortium, no member accounts.
   public var consortium: Consortium?
+  /// A prevention investment with a lagged effect on referrals.
+  public var prevention: Prevention?
 
   /// Creates a scenario from its parts.
   public init(
     name: String, horizon: Horizon, random: RandomSettings = RandomSettings(),
     population: Population, referralSources: [ReferralSource], careTypes: [CareType],
     blockedStepDown: Bool = false, reReferral: ReReferral? = nil, initialStock: [InitialStock] = [],
-    costIndexPerYear: Double = 0, funding: Funding, consortium: Consortium? = nil
+    costIndexPerYear: Double = 0, funding: Funding, consortium: Consortium? = nil, prevention: Prevention? = nil
   ) {
+    self.prevention = prevention
     self.name = name
     self.horizon = horizon
     self.random = random

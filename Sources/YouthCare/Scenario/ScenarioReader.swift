@@ -12,7 +12,7 @@ public enum ScenarioReader {
   /// The keys a scenario file may contain at the top level.
   static let topKeys = [
     "name", "description", "horizon", "random", "population", "referralSources", "careTypes",
-    "blockedStepDown", "reReferral", "initialStock", "costs", "funding", "consortium",
+    "blockedStepDown", "reReferral", "initialStock", "costs", "funding", "consortium", "prevention",
   ]
 
   /// Reads and validates the scenario in `text`; throws `ScenarioError` with every problem.
@@ -143,20 +143,26 @@ public enum ScenarioReader {
     } else if top.node("consortium") != nil {
       consortium = nil
     }
+    var prevention: Prevention?? = .some(nil)
+    if let p = top.mapping("prevention", required: false) {
+      prevention = readPrevention(p, ids: ids, years: horizon?.contractYears)
+    } else if top.node("prevention") != nil {
+      prevention = nil
+    }
     top.finish(expected: topKeys)
 
     if careTypesOK, sourcesOK {
       checkReachableCapacity(careTypes: careTypes, sources: sources, top: top, typeItems: typeItems, log: log)
     }
 
-    guard let name, let horizon, let population, let (funding, pending) = funding, let blocked, let consortium,
+    guard let name, let horizon, let population, let (funding, pending) = funding, let blocked, let consortium, let prevention,
       careTypesOK, sourcesOK, stockOK, reReferralOK, !careTypes.isEmpty, log.issues.isEmpty
     else { return nil }
     var scenario = Scenario(
       name: name, horizon: horizon, random: random, population: population,
       referralSources: sources, careTypes: careTypes, blockedStepDown: blocked,
       reReferral: reReferral, initialStock: stock, costIndexPerYear: costIndex, funding: funding,
-      consortium: consortium)
+      consortium: consortium, prevention: prevention)
     pending.resolve(&scenario)
     return scenario
   }
@@ -600,6 +606,31 @@ public enum ScenarioReader {
       }
     }
     return Consortium(members: members, split: split, exitRule: exitRule)
+  }
+
+  static func readPrevention(_ r: MappingReader, ids: [String: Int], years: Int?) -> Prevention? {
+    let cost = r.number("costPerYear", rule: .nonNegative)
+    var costYears: [Int]? = []
+    if let items = r.numbers("costYears", rule: .range(1, Double(years ?? 100))) {
+      costYears = items.map { Int($0) }
+    } else if r.node("costYears") != nil { costYears = nil }
+    let payer = r.choice("paidBy", default: Prevention.Payer.consortium)
+    let effect = r.number("effect", rule: .probability)
+    var types: [Int]? = []
+    if let items = r.list("careTypes", required: true) {
+      for item in items {
+        if let id = item.node.scalar?.string, let k = ids[id] { types?.append(k) } else {
+          types = nil
+          r.log.report(item.path, item.node, "unknown care type; expected one of: \(knownList(ids))")
+        }
+      }
+    } else { types = nil }
+    let lag = r.number("lagMonths", rule: .nonNegative, default: 12)
+    let ramp = r.number("rampMonths", rule: .nonNegative, default: 12)
+    r.finish(expected: ["costPerYear", "costYears", "paidBy", "effect", "careTypes", "lagMonths", "rampMonths"])
+    guard let cost, let costYears, let payer, let effect, let types, let lag, let ramp else { return nil }
+    return Prevention(costPerYear: cost, costYears: costYears, paidBy: payer, effect: effect, careTypes: types,
+                      lagMonths: lag, rampMonths: ramp)
   }
 
   // MARK: Distributions
