@@ -38,6 +38,7 @@ public enum CSVTables {
         lines.append("\(prefix),starts,\(field(id)),,\(series.starts[i])")
         lines.append("\(prefix),inCare,\(field(id)),,\(series.inCare[i])")
         lines.append("\(prefix),waiting,\(field(id)),,\(series.waiting[i])")
+        lines.append("\(prefix),capacity,\(field(id)),,\(series.capacity[i])")
         lines.append("\(prefix),spend,\(field(id)),,\(money(series.spend[i]))")
       }
       lines.append("\(prefix),spendInScope,,,\(money(series.spendInScope[m]))")

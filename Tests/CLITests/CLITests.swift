@@ -55,7 +55,7 @@ struct CLITests {
     #expect(years.hasPrefix("year,contractYear,budget,spend,payment,valvePayout,result,settlement,consortiumResult,outsidePayment,municipalCost,exhaustionDay"))
     let monthly = try String(contentsOf: a.appendingPathComponent("monthly.csv"), encoding: .utf8)
     #expect(monthly.hasPrefix("year,month,metric,careType,source,value\n"))
-    #expect(monthly.split(separator: "\n").count == 1 + 72 * (7 + 7 * 4 + 3))
+    #expect(monthly.split(separator: "\n").count == 1 + 72 * (7 + 7 * 5 + 3))
   }
 
   @Test("the largest seed is printed as it was given")

@@ -30,9 +30,16 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
     problems.append("ledger running spend and month-end accounts differ by \(result.ledgerDiscrepancy)")
   }
   for (k, type) in scenario.careTypes.enumerated() where !type.crisis {
-    // End-of-month counts never exceed capacity, crisis care aside.
-    for m in 0..<result.monthly.months where result.monthly.inCare[m * scenario.careTypes.count + k] > type.capacity {
-      problems.append("\(type.id) holds \(result.monthly.inCare[m * scenario.careTypes.count + k]) > \(type.capacity) in month \(m)")
+    // End-of-month counts never exceed the most places the type can have, crisis care aside.
+    let most = max(type.capacity, type.capacityPolicy?.maximum ?? 0)
+    for m in 0..<result.monthly.months where result.monthly.inCare[m * scenario.careTypes.count + k] > most {
+      problems.append("\(type.id) holds \(result.monthly.inCare[m * scenario.careTypes.count + k]) > \(most) in month \(m)")
+    }
+    if let policy = type.capacityPolicy {
+      for m in 0..<result.monthly.months {
+        let places = result.monthly.capacity[m * scenario.careTypes.count + k]
+        if places < policy.minimum || places > policy.maximum { problems.append("\(type.id) has \(places) places in month \(m)") }
+      }
     }
   }
   for y in result.years {

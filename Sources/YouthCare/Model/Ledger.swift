@@ -28,6 +28,8 @@ struct Ledger {
   /// Client-days within capacity and above it, per type, since the last month end.
   private(set) var normalDays: ContiguousArray<Double>
   private(set) var overflowDays: ContiguousArray<Double>
+  /// Place-days per type since the last month end (places change with policies and exits).
+  private(set) var placeDays: ContiguousArray<Double>
   private var lastTouched: ContiguousArray<Double>
   /// Intake costs per type since the last month end (at this year's prices, no overhead).
   private(set) var intakeThisMonth: ContiguousArray<Double>
@@ -68,6 +70,7 @@ struct Ledger {
     baseIntake = ContiguousArray(careTypes.map(\.intakeCost))
     normalDays = ContiguousArray(repeating: 0, count: types)
     overflowDays = ContiguousArray(repeating: 0, count: types)
+    placeDays = ContiguousArray(repeating: 0, count: types)
     lastTouched = ContiguousArray(repeating: 0, count: types)
     intakeThisMonth = ContiguousArray(repeating: 0, count: types)
   }
@@ -123,6 +126,7 @@ struct Ledger {
       let cap = capacity[k]
       normalDays[k] += Double(min(heldCount, cap)) * elapsed
       if heldCount > cap { overflowDays[k] += Double(heldCount - cap) * elapsed }
+      placeDays[k] += Double(cap) * elapsed
     }
     lastTouched[k] = now
   }
@@ -174,14 +178,14 @@ struct Ledger {
   }
 
   /// The month's accounts per type: variable + fixed + intake at this year's prices, no overhead.
-  mutating func closeMonth(counts: ContiguousArray<Int>, now: Double, days: Double) -> ContiguousArray<Double> {
+  mutating func closeMonth(counts: ContiguousArray<Int>, now: Double) -> ContiguousArray<Double> {
     accrue(to: now)
     var costs = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       integrate(k, heldCount: counts[k], now: now)
       let perDay = baseCostPerDay[k] * priceLevel
       costs[k] = perDay * (normalDays[k] + overflowFactor[k] * overflowDays[k])
-        + baseFixedPerSlotDay[k] * priceLevel * Double(capacity[k]) * days
+        + baseFixedPerSlotDay[k] * priceLevel * placeDays[k]
         + intakeThisMonth[k]
     }
     return costs
@@ -197,10 +201,19 @@ struct Ledger {
     return total
   }
 
-  /// Changes the places of type `k` at `now`, given the count it holds.
+  /// In-scope cost per day of type `k` holding `count` children in `places` places, overhead included.
+  private func dailyCost(_ k: Int, count: Int, places: Int) -> Double {
+    guard inScope[k] else { return 0 }
+    let perDay = baseCostPerDay[k] * priceLevel
+    let variable = perDay * (Double(min(count, places)) + overflowFactor[k] * Double(max(0, count - places)))
+    return (variable + baseFixedPerSlotDay[k] * priceLevel * Double(places)) * overheadFactor
+  }
+
+  /// Changes the places of type `k` at `now`, given the count it holds; the cost rate follows.
   mutating func setCapacity(_ k: Int, to places: Int, count: Int, now: Double) {
     accrue(to: now)
     integrate(k, heldCount: count, now: now)
+    rate += dailyCost(k, count: count, places: places) - dailyCost(k, count: count, places: capacity[k])
     capacity[k] = places
   }
 
@@ -209,6 +222,7 @@ struct Ledger {
     for k in 0..<types {
       normalDays[k] = 0
       overflowDays[k] = 0
+      placeDays[k] = 0
       intakeThisMonth[k] = 0
       feesThisMonth[k] = 0
     }

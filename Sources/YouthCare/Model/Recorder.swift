@@ -34,6 +34,7 @@ struct Recorder {
   var monthlyStarts: [Int]
   var monthlyInCare: [Int]
   var monthlyWaiting: [Int]
+  var monthlyCapacity: [Int]
   var monthlySpend: [Double]
   var monthlySpendInScope: [Double]
 
@@ -69,6 +70,7 @@ struct Recorder {
     monthlyStarts = Array(repeating: 0, count: months * types)
     monthlyInCare = monthlyStarts
     monthlyWaiting = monthlyStarts
+    monthlyCapacity = monthlyStarts
     monthlySpend = Array(repeating: 0, count: months * types)
     monthlySpendInScope = Array(repeating: 0, count: months)
   }
@@ -161,7 +163,7 @@ struct Recorder {
   /// Closes a contract month with the ledger's accounts and the end-of-month counts.
   mutating func closeMonth(
     month: Int, now: Double, costs: ContiguousArray<Double>, clientDays: ContiguousArray<Double>,
-    inCare: ContiguousArray<Int>, listLength: ContiguousArray<Int>, inScopeCost: Double
+    inCare: ContiguousArray<Int>, listLength: ContiguousArray<Int>, capacity: ContiguousArray<Int>, inScopeCost: Double
   ) {
     guard recording else { return }
     let m = contractMonth(month)
@@ -169,6 +171,7 @@ struct Recorder {
       waitingListChanges(k, length: listLength[k], now: now)
       monthlyInCare[m * types + k] = inCare[k]
       monthlyWaiting[m * types + k] = listLength[k]
+      monthlyCapacity[m * types + k] = capacity[k]
       monthlySpend[m * types + k] = costs[k]
       spend[k] += costs[k]
       inCareDays[k] += clientDays[k]

@@ -77,6 +77,7 @@ extension Simulation {
       months: horizon.contractYears * 12, sourceIDs: scenario.referralSources.map(\.id),
       careTypeIDs: scenario.careTypes.map(\.id), referrals: recorder.monthlyReferrals,
       starts: recorder.monthlyStarts, inCare: recorder.monthlyInCare, waiting: recorder.monthlyWaiting,
+      capacity: recorder.monthlyCapacity,
       spend: recorder.monthlySpend, spendInScope: recorder.monthlySpendInScope, cumulativeSpend: cumulative,
       budgetPaid: paid)
     return ReplicationResult(

@@ -132,6 +132,8 @@ public struct MonthlySeries: Sendable, Equatable {
   public var inCare: [Int]
   /// On the waiting list at the end of each month, per care type.
   public var waiting: [Int]
+  /// Places at the end of each month, per care type.
+  public var capacity: [Int]
   /// Spend per month and care type, without overhead.
   public var spend: [Double]
   /// In-scope spend per month including overhead.

@@ -279,6 +279,41 @@ extension Simulation {
     }
   }
 
+  // MARK: Capacity policy
+
+  /// The periodic review: hire when the list is long (unless spend runs ahead of budget), shed
+  /// places when use is low, within the policy's bounds.
+  mutating func reviewCapacity(_ k: Int) {
+    guard let policy = scenario.careTypes[k].capacityPolicy else { return }
+    let places = capacity[k]
+    let step = policy.stepPlaces(at: max(places, 1))
+    let restrained = policy.budgetAware && scenario.funding.model == .lumpsum && inScope[k]
+      && ledger.isAheadOfBudget(at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
+    if Double(listLength[k]) > policy.addWhenWaitingAbove * Double(places) && !restrained {
+      let hire = min(step, policy.maximum - places - pendingPlaces[k])
+      if hire > 0 {
+        pendingPlaces[k] += hire
+        calendar.schedule(.capacityArrives(careType: Int32(k), places: Int32(hire)), at: now + policy.hiringLagDays,
+                          class: .calendar)
+      }
+    } else if Double(inCare[k]) < policy.removeWhenUseBelow * Double(places) && listLength[k] == 0 {
+      let shed = min(step, places - policy.minimum)
+      if shed > 0 {
+        capacity[k] = places - shed
+        ledger.setCapacity(k, to: capacity[k], count: inCare[k], now: now)
+      }
+    }
+    calendar.schedule(.capacityReview(careType: Int32(k)), at: now + policy.reviewDays, class: .calendar)
+  }
+
+  /// Hired places arrive and the list moves up.
+  mutating func placesArrive(_ k: Int, _ places: Int) {
+    pendingPlaces[k] -= places
+    capacity[k] += places
+    ledger.setCapacity(k, to: capacity[k], count: inCare[k], now: now)
+    fillPlaces(k)
+  }
+
   // MARK: Members
 
   /// A member leaves at a year's end: its places are gone from the next day. Children already in

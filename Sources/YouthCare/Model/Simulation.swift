@@ -15,8 +15,10 @@ struct Simulation: DiscreteEventModel {
   // MARK: Parameters (read-only during the run)
   let scenario: Scenario
   let types: Int
-  /// Places per care type; a member leaving takes its places with it.
+  /// Places per care type; a member leaving takes its places with it, a capacity policy adjusts them.
   var capacity: ContiguousArray<Int>
+  /// Places hired but not yet arrived, per care type.
+  var pendingPlaces: ContiguousArray<Int>
   let isCrisis: ContiguousArray<Bool>
   let inScope: ContiguousArray<Bool>
   let level: ContiguousArray<Int>
@@ -91,6 +93,7 @@ struct Simulation: DiscreteEventModel {
     let types = scenario.careTypes.count
     self.types = types
     capacity = ContiguousArray(scenario.careTypes.map(\.capacity))
+    pendingPlaces = ContiguousArray(repeating: 0, count: scenario.careTypes.count)
     isCrisis = ContiguousArray(scenario.careTypes.map(\.crisis))
     inScope = ContiguousArray(scenario.careTypes.map(\.inLumpsum))
     level = ContiguousArray(scenario.careTypes.map(\.level))
@@ -137,6 +140,11 @@ struct Simulation: DiscreteEventModel {
     startYear(0)
     if scenario.horizon.warmupYears == 0 { recorder.beginContract(now: 0) }
     calendar.schedule(.monthEnd, at: DayCalendar.startOfMonth(1), class: .calendar)
+    for (k, type) in scenario.careTypes.enumerated() {
+      if let policy = type.capacityPolicy {
+        calendar.schedule(.capacityReview(careType: Int32(k)), at: policy.reviewDays, class: .calendar)
+      }
+    }
     if let first = referrals.next(demand) { calendar.schedule(.referral, at: first, class: .arrival) }
   }
 
@@ -160,6 +168,10 @@ struct Simulation: DiscreteEventModel {
       returns(c)
     case .monthEnd:
       closeMonth()
+    case .capacityReview(let k):
+      reviewCapacity(Int(k))
+    case .capacityArrives(let k, let places):
+      placesArrive(Int(k), Int(places))
     }
   }
 
@@ -205,7 +217,7 @@ struct Simulation: DiscreteEventModel {
   mutating func closeMonth() {
     let year = month / 12
     let days = DayCalendar.monthLengths[month % 12]
-    let costs = ledger.closeMonth(counts: inCare, now: now, days: days)
+    let costs = ledger.closeMonth(counts: inCare, now: now)
     var inScopeCost = 0.0
     for k in 0..<types where inScope[k] { inScopeCost += costs[k] }
     inScopeCost *= ledger.overheadFactor
@@ -219,7 +231,7 @@ struct Simulation: DiscreteEventModel {
     }
     recorder.closeMonth(
       month: month, now: now, costs: costs, clientDays: clientDays, inCare: inCare, listLength: listLength,
-      inScopeCost: inScopeCost)
+      capacity: capacity, inScopeCost: inScopeCost)
     ledger.resetMonth()
     month += 1
     if month % 12 == 0 {

@@ -12,6 +12,10 @@ enum YouthCareEvent {
   case reReferral(client: Int32, token: UInt32)
   /// A calendar month ends: accounts are closed, the next month's rates and prices apply.
   case monthEnd
+  /// The consortium reviews the places of a care type (capacity policy).
+  case capacityReview(careType: Int32)
+  /// Hired places of a care type become available.
+  case capacityArrives(careType: Int32, places: Int32)
 }
 
 /// Order of simultaneous events: the books close first, then places free up, then waits end,

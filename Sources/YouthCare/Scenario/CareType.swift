@@ -34,14 +34,18 @@ public struct CareType: Sendable, Equatable {
   public var patience: Patience?
   /// Probability of each next step at episode end; see `Transitions`.
   public var transitions: Transitions
+  /// How the consortium adjusts this type's places over time; nil: fixed.
+  public var capacityPolicy: CapacityPolicy?
 
   /// Creates a care type.
   public init(
     id: String, name: String? = nil, level: Int, capacity: Int, duration: Distribution,
     costPerDay: Double, fixedCostPerSlotDay: Double = 0, intakeCost: Double = 0,
     waitingNormDays: Double = 98, inLumpsum: Bool = true, tariffPerDay: Double? = nil, feePerStart: Double? = nil,
-    crisis: Bool = false, overflowCostFactor: Double = 1, patience: Patience? = nil, transitions: Transitions
+    crisis: Bool = false, overflowCostFactor: Double = 1, patience: Patience? = nil, transitions: Transitions,
+    capacityPolicy: CapacityPolicy? = nil
   ) {
+    self.capacityPolicy = capacityPolicy
     self.id = id
     self.name = name ?? id
     self.level = level
@@ -59,6 +63,41 @@ public struct CareType: Sendable, Equatable {
     self.patience = patience
     self.transitions = transitions
   }
+}
+
+/// A consortium's rule for adding and removing places of one care type.
+///
+/// Every `reviewDays` it looks at the type: with more than `addWhenWaitingAbove` × places on the
+/// list it hires `step` × places (at least one), which arrive after `hiringLagDays`; with fewer than
+/// `removeWhenUseBelow` × places in care it removes as many at once (children in care finish).
+/// Places stay within `minimum`…`maximum`. With `budgetAware`, nothing is added while the
+/// consortium's spend runs ahead of the lumpsum's pro-rata share of the year.
+public struct CapacityPolicy: Sendable, Equatable {
+  public var reviewDays: Double
+  public var addWhenWaitingAbove: Double
+  public var removeWhenUseBelow: Double
+  public var step: Double
+  public var hiringLagDays: Double
+  public var minimum: Int
+  public var maximum: Int
+  public var budgetAware: Bool
+
+  public init(
+    reviewDays: Double = 90, addWhenWaitingAbove: Double = 0.10, removeWhenUseBelow: Double = 0.85, step: Double = 0.05,
+    hiringLagDays: Double = 60, minimum: Int, maximum: Int, budgetAware: Bool = true
+  ) {
+    self.reviewDays = reviewDays
+    self.addWhenWaitingAbove = addWhenWaitingAbove
+    self.removeWhenUseBelow = removeWhenUseBelow
+    self.step = step
+    self.hiringLagDays = hiringLagDays
+    self.minimum = minimum
+    self.maximum = maximum
+    self.budgetAware = budgetAware
+  }
+
+  /// Places added or removed in one step at `capacity` places.
+  public func stepPlaces(at capacity: Int) -> Int { max(1, Int((step * Double(capacity)).rounded())) }
 }
 
 /// Where a child goes at the end of an episode ("op- en afschalen").

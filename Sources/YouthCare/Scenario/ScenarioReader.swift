@@ -282,6 +282,31 @@ public enum ScenarioReader {
     } else if r.node("patience") != nil {
       patienceOK = false
     }
+    var capacityPolicy: CapacityPolicy?? = .some(nil)
+    if let p = r.mapping("capacityPolicy", required: false) {
+      let review = p.number("reviewDays", rule: .positive, default: 90)
+      let add = p.number("addWhenWaitingAbove", rule: .nonNegative, default: 0.10)
+      let remove = p.number("removeWhenUseBelow", rule: .probability, default: 0.85)
+      let step = p.number("step", rule: .range(0, 1), default: 0.05)
+      let lag = p.number("hiringLagDays", rule: .nonNegative, default: 60)
+      let minimum = p.integer("minimum", rule: .range(0, 10_000_000))
+      let maximum = p.integer("maximum", rule: .range(0, 10_000_000))
+      let aware = p.bool("budgetAware", default: true)
+      p.finish(expected: ["reviewDays", "addWhenWaitingAbove", "removeWhenUseBelow", "step", "hiringLagDays", "minimum",
+                          "maximum", "budgetAware"])
+      if let minimum, let maximum, minimum > maximum {
+        p.log.report(p.join("maximum"), p.node("maximum"), "must be at least minimum (\(minimum)), got \(maximum)")
+        capacityPolicy = nil
+      } else if let review, let add, let remove, let step, let lag, let minimum, let maximum, let aware {
+        capacityPolicy = .some(CapacityPolicy(
+          reviewDays: review, addWhenWaitingAbove: add, removeWhenUseBelow: remove, step: step, hiringLagDays: lag,
+          minimum: minimum, maximum: maximum, budgetAware: aware))
+      } else {
+        capacityPolicy = nil
+      }
+    } else if r.node("capacityPolicy") != nil {
+      capacityPolicy = nil
+    }
     var transitions: Transitions?
     if let (entries, reader) = r.probabilities("transitions", required: true) {
       var next = [Double](repeating: 0, count: ids.count)
@@ -310,14 +335,15 @@ public enum ScenarioReader {
     }
     r.finish(expected: ["id", "name", "level", "capacity", "duration", "costPerDay", "fixedCostPerSlotDay",
                         "intakeCost", "waitingNormDays", "inLumpsum", "tariffPerDay", "feePerStart", "crisis", "overflowCostFactor",
-                        "patience", "transitions"])
+                        "patience", "transitions", "capacityPolicy"])
     guard let id, let name, let level, let capacity, let duration, let cost, let fixed, let intake, let norm,
-      let inLumpsum, let tariff, let fee, let crisis, let overflow, patienceOK, let transitions
+      let inLumpsum, let tariff, let fee, let crisis, let overflow, patienceOK, let transitions, let capacityPolicy
     else { return nil }
     return CareType(
       id: id, name: name, level: level, capacity: capacity, duration: duration, costPerDay: cost,
       fixedCostPerSlotDay: fixed, intakeCost: intake, waitingNormDays: norm, inLumpsum: inLumpsum,
-      tariffPerDay: tariff, feePerStart: fee, crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions)
+      tariffPerDay: tariff, feePerStart: fee, crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions,
+      capacityPolicy: capacityPolicy)
   }
 
   static func readPatience(_ r: MappingReader, ids: [String: Int], selfIndex: Int) -> Patience? {
