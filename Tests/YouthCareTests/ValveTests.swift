@@ -112,3 +112,31 @@ struct ValveTests {
     #expect(abs(v2.baseline - 55 * (2.34 + 0.13)) < 1e-9)
   }
 }
+
+@Suite("High-cost carve-out (V3)")
+struct HighCostTests {
+  @Test("the part of each child's yearly cost above the threshold is paid, to the cent")
+  func exact() throws {
+    // Per child in year 1: SA 200 days × €100 × 1.07 = €21,400; a whole DT episode 30 × €50 × 1.07 =
+    // €1,605 plus intake €535; the day-350 batch has 15 DT days (€802.50) in year 1.
+    let result = runChecked(try ValveTests.scenario("  valves: {highCostCases: {threshold: 22000}}\n"), seed: 1)
+    #expect(abs(result.years[0].valvePayout - (50 * 1_540 + 10 * 737.5)) < 0.005)
+    #expect(result.years[1].valvePayout == 0)
+    let y1 = result.years[0]
+    #expect(abs(y1.result - (y1.budget + y1.valvePayout - y1.spend)) < 1e-6)
+    // Below every child's cost the carve-out pays what the children cost above it, nothing more.
+    let none = runChecked(try ValveTests.scenario("  valves: {highCostCases: {threshold: 30000}}\n"), seed: 1)
+    #expect(none.years[0].valvePayout == 0)
+  }
+
+  @Test("on a random run the carve-out pays more with a lower threshold, and changes no child")
+  func monotone() throws {
+    func run(_ threshold: Int) throws -> ReplicationResult {
+      runChecked(try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(
+        path: "funding.valves", value: "{highCostCases: {threshold: \(threshold)}}")]), seed: 9)
+    }
+    let high = try run(150_000), low = try run(60_000)
+    #expect(low.years.reduce(0) { $0 + $1.valvePayout } > high.years.reduce(0) { $0 + $1.valvePayout })
+    #expect(low.years.map(\.spend) == high.years.map(\.spend))
+  }
+}

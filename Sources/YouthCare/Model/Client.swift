@@ -20,6 +20,10 @@ struct Client {
   var key: UInt64
   /// When the child joined its current waiting list.
   var queuedAt: Double
+  /// The child's contract-care cost so far this year, and the moment up to which it is counted
+  /// (the high-cost carve-out, V3).
+  var yearCost: Double
+  var costedUntil: Double
   /// Counts the child's episodes; each episode's draws sit at their own stream position.
   var episode: UInt32
   /// Changes whenever pending events or queue entries for this child become stale.
@@ -49,7 +53,7 @@ struct ClientRegistry {
   /// Adds a child and returns its index.
   mutating func add(key: UInt64, source: UInt8) -> Int32 {
     var client = Client(
-      key: key, queuedAt: 0, episode: 0, token: 0, careType: -1, heldType: -1,
+      key: key, queuedAt: 0, yearCost: 0, costedUntil: 0, episode: 0, token: 0, careType: -1, heldType: -1,
       state: .arriving, priority: .regular, source: source)
     if let slot = freeSlots.popLast() {
       // The token keeps counting across children: an event still pending for the record's

@@ -103,14 +103,14 @@ struct ContractYearEnd {
   /// Closes contract year `t`: payouts, settlement, and next year's adjustments.
   mutating func close(
     year t: Int, budget: Double, payment: Double, spend: Double, inScopeStarts: Int, inScopeClientDays: Double,
-    statutoryReferrals: Int
+    statutoryReferrals: Int, highCostPayout: Double
   ) -> Outcome {
     var outcome = Outcome()
     guard isLumpsum else {
       outcome.result = payment - spend
       return outcome
     }
-    outcome.valvePayout = valves.statutoryReferrals?.payout(referrals: statutoryReferrals) ?? 0
+    outcome.valvePayout = (valves.statutoryReferrals?.payout(referrals: statutoryReferrals) ?? 0) + highCostPayout
     outcome.result = payment + outcome.valvePayout - spend
     if let settlement {
       outcome.settlement = settlement.consortiumShare(result: outcome.result, budget: budget) - outcome.result

@@ -40,7 +40,7 @@ extension Simulation {
     if outcome == 0 || throttleDiverts || preventionDiverts {
       flow.diverted += 1
       recorder.diverted(month: month)
-      clients.remove(c)
+      release(c)
       return
     }
     let u = draws(c, .priority).counterUniform()
@@ -167,6 +167,13 @@ extension Simulation {
     let wasListed = client.state == .waiting || client.state == .blocked
     let heldType = client.state == .blocked ? Int(client.heldType) : -1
     let wait = wasListed ? now - client.queuedAt : 0
+    if highCostThreshold != nil {
+      if client.state == .blocked { costCare(c, occupying: heldType) }
+      if client.state == .inCare { costCare(c, occupying: Int(client.careType)) }
+      client = clients.clients[Int(c)]
+      client.costedUntil = now
+      if inScope[k] { client.yearCost += ledger.baseIntake[k] * ledger.priceLevel * ledger.overheadFactor }
+    }
     if wasListed { leaveList(k, court: client.priority == .courtOrdered) }
     if client.state == .waiting { flow.waiting -= 1; flow.inCare += 1 }
     if client.state == .arriving { flow.inCare += 1 }
@@ -199,6 +206,7 @@ extension Simulation {
 
   mutating func episodeEnds(_ c: Int32) {
     let k = Int(clients.clients[Int(c)].careType)
+    costCare(c, occupying: k)
     recorder.episodeEnds(k)
     let outcome = transitions[k].outcome(draws(c, .transition).counterUniform())
     if outcome == 0 {
@@ -241,7 +249,7 @@ extension Simulation {
         return
       }
     }
-    clients.remove(c)
+    release(c)
   }
 
   mutating func patienceRunsOut(_ c: Int32) {
@@ -255,7 +263,7 @@ extension Simulation {
     switch rule.destination {
     case .exit, .outside:
       flow.renegedOut += 1
-      clients.remove(c)
+      release(c)
     case .careType(let j):
       // Still the same child: it is referred on to another care type.
       clients.clients[Int(c)].episode &+= 1
@@ -276,6 +284,50 @@ extension Simulation {
       enter(c, careType: Int(clients.clients[Int(c)].careType))
     } else {
       route(c, source: Int(source))
+    }
+  }
+
+  // MARK: High-cost carve-out (V3)
+
+  /// The contract-care cost per day of a child occupying type `k`, overhead included.
+  @inline(__always)
+  func childCostPerDay(_ k: Int) -> Double {
+    inScope[k] ? ledger.baseCostPerDay[k] * ledger.priceLevel * ledger.overheadFactor : 0
+  }
+
+  /// Adds the cost of child `c`'s care in `k` up to `now` to its year's cost.
+  @inline(__always)
+  mutating func costCare(_ c: Int32, occupying k: Int) {
+    guard highCostThreshold != nil else { return }
+    let client = clients.clients[Int(c)]
+    clients.clients[Int(c)].yearCost += (now - client.costedUntil) * childCostPerDay(k)
+    clients.clients[Int(c)].costedUntil = now
+  }
+
+  /// A child leaves the system for good: the carve-out pays what its year cost above the
+  /// threshold, and its record is freed.
+  @inline(__always)
+  mutating func release(_ c: Int32) {
+    if let threshold = highCostThreshold, month / 12 >= scenario.horizon.warmupYears {
+      let cost = clients.clients[Int(c)].yearCost
+      if cost > threshold { yearHighCost[month / 12] += cost - threshold }
+    }
+    clients.remove(c)
+  }
+
+  /// At a year's end: every child's cost is counted to the last day, paid above the threshold,
+  /// and the counts start again for the new year.
+  mutating func closeHighCostYear(_ year: Int) {
+    guard let threshold = highCostThreshold else { return }
+    let inContract = year >= scenario.horizon.warmupYears
+    for i in clients.clients.indices {
+      let state = clients.clients[i].state
+      if state == .free { continue }
+      if state == .inCare { costCare(Int32(i), occupying: Int(clients.clients[i].careType)) }
+      if state == .blocked { costCare(Int32(i), occupying: Int(clients.clients[i].heldType)) }
+      if inContract && clients.clients[i].yearCost > threshold { yearHighCost[year] += clients.clients[i].yearCost - threshold }
+      clients.clients[i].yearCost = 0
+      clients.clients[i].costedUntil = now
     }
   }
 

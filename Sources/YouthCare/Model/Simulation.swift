@@ -77,6 +77,10 @@ struct Simulation: DiscreteEventModel {
   /// Places removed at each simulated year's end by members leaving.
   var yearCapacityLost: [Int] = []
   var yearEnd: ContractYearEnd
+  /// The high-cost carve-out's threshold, when it applies (lumpsum, contract years).
+  let highCostThreshold: Double?
+  /// Paid by the carve-out per simulated year.
+  var yearHighCost: [Double] = []
   /// Sources counted by the statutory-referral valve.
   let statutorySource: ContiguousArray<Bool>
   var ledgerDiscrepancy = 0.0
@@ -104,6 +108,7 @@ struct Simulation: DiscreteEventModel {
     crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
     courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
     yearEnd = ContractYearEnd(scenario: scenario)
+    highCostThreshold = scenario.funding.model == .lumpsum ? scenario.funding.valves.highCostCases?.threshold : nil
     var statutory = ContiguousArray(repeating: false, count: scenario.referralSources.count)
     for s in scenario.funding.valves.statutoryReferrals?.sources ?? [] { statutory[s] = true }
     statutorySource = statutory
@@ -210,6 +215,7 @@ struct Simulation: DiscreteEventModel {
     yearRenegotiation.append(parts.renegotiation)
     yearOutcome.append(ContractYearEnd.Outcome())
     yearCapacityLost.append(0)
+    yearHighCost.append(0)
     budgets.append(budget)
     exhaustion.append(nil)
   }
@@ -224,6 +230,7 @@ struct Simulation: DiscreteEventModel {
     inScopeCost += ledger.extraCostPerDay * days
     yearEndSpend[year] += inScopeCost
     yearOutsidePayment[year] += ledger.outsidePayment()
+    if month % 12 == 11, highCostThreshold != nil { closeHighCostYear(year) }
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       clientDays[k] = ledger.clientDays(k)
@@ -243,7 +250,7 @@ struct Simulation: DiscreteEventModel {
         yearOutcome[year] = yearEnd.close(
           year: contractYear(ofSimulatedYear: year), budget: budgets[year], payment: yearPayment[year],
           spend: yearEndSpend[year], inScopeStarts: yearInScopeStarts[year], inScopeClientDays: yearInScopeDays[year],
-          statutoryReferrals: yearStatutoryReferrals[year])
+          statutoryReferrals: yearStatutoryReferrals[year], highCostPayout: yearHighCost[year])
         let contractYearIndex = year - scenario.horizon.warmupYears
         let inScopeSpend = (0..<types).map { inScope[$0] ? recorder.yearSpendByType[contractYearIndex][$0] : 0 }
         yearEnd.shareAmongMembers(&yearOutcome[year], payment: yearPayment[year], inScopeSpendByType: inScopeSpend)

@@ -484,11 +484,12 @@ public enum ScenarioReader {
   struct PendingValves {
     var corridor: (measure: VolumeCorridor.Measure, baseline: Double?, threshold: Double, factor: Double, averageCost: Double?)?
     var statutory: (sources: [Int], baseline: Double?, threshold: Double, pay: Double?)?
+    var highCost: HighCostCarveOut?
     var renegotiation: RenegotiationTrigger?
 
     /// Fills in defaults from the scenario's steady state and stores the valves in it.
     func resolve(_ scenario: inout Scenario) {
-      var valves = Valves(renegotiation: renegotiation)
+      var valves = Valves(highCostCases: highCost, renegotiation: renegotiation)
       if let c = corridor {
         let steady = SteadyState(scenario)
         let inScope = scenario.careTypes.indices.filter { scenario.careTypes[$0].inLumpsum }
@@ -561,13 +562,18 @@ public enum ScenarioReader {
         pending.statutory = (indices, baseline, threshold, pay)
       } else { ok = false }
     } else if r.node("statutoryReferrals") != nil { ok = false }
+    if let h = r.mapping("highCostCases", required: false) {
+      let threshold = h.number("threshold", rule: .positive, default: 150_000)
+      h.finish(expected: ["threshold"])
+      if let threshold { pending.highCost = HighCostCarveOut(threshold: threshold) } else { ok = false }
+    } else if r.node("highCostCases") != nil { ok = false }
     if let n = r.mapping("renegotiation", required: false) {
       let threshold = n.number("threshold", rule: .range(0, 10), default: 0.05)
       let maximum = n.integer("maximum", rule: .range(1, 100), default: 1)
       n.finish(expected: ["threshold", "maximum"])
       if let threshold, let maximum { pending.renegotiation = RenegotiationTrigger(threshold: threshold, maximum: maximum) } else { ok = false }
     } else if r.node("renegotiation") != nil { ok = false }
-    r.finish(expected: ["volumeCorridor", "statutoryReferrals", "renegotiation"])
+    r.finish(expected: ["volumeCorridor", "statutoryReferrals", "highCostCases", "renegotiation"])
     return ok ? pending : nil
   }
 

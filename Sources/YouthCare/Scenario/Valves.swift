@@ -7,12 +7,15 @@ public struct Valves: Sendable, Equatable {
   public var volumeCorridor: VolumeCorridor?
   /// V2: referrals by statutory referrers (GI, court, medical) above a baseline are paid per referral.
   public var statutoryReferrals: StatutoryReferralValve?
+  /// V3: the part of a child's yearly care cost above a threshold is paid outside the lumpsum.
+  public var highCostCases: HighCostCarveOut?
   /// V5: a cumulative deficit above a share of the lumpsum resets the budget.
   public var renegotiation: RenegotiationTrigger?
 
   /// No valves.
   public init(volumeCorridor: VolumeCorridor? = nil, statutoryReferrals: StatutoryReferralValve? = nil,
-              renegotiation: RenegotiationTrigger? = nil) {
+              highCostCases: HighCostCarveOut? = nil, renegotiation: RenegotiationTrigger? = nil) {
+    self.highCostCases = highCostCases
     self.volumeCorridor = volumeCorridor
     self.statutoryReferrals = statutoryReferrals
     self.renegotiation = renegotiation
@@ -77,6 +80,17 @@ public struct StatutoryReferralValve: Sendable, Equatable {
   /// The payout for a year with `referrals` from the statutory sources.
   public func payout(referrals: Int) -> Double {
     max(0, Double(referrals) - baseline * (1 + threshold)) * payPerReferral
+  }
+}
+
+/// V3: the care cost of one child in one contract year above `threshold` (€150,000 in the notes)
+/// is paid by the municipality outside the lumpsum. A child's cost is its days in contract care ×
+/// the cost per day of the care type it occupies, plus intake costs, with the overhead share.
+public struct HighCostCarveOut: Sendable, Equatable {
+  public var threshold: Double
+
+  public init(threshold: Double) {
+    self.threshold = threshold
   }
 }
 
