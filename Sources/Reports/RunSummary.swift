@@ -53,6 +53,8 @@ public enum RunSummary {
       ("memberResults", .array(y.memberResults.map { .double($0, 2) })),
       ("membersExited", .array(y.membersExited.map { .string($0) })),
       ("capacityLost", .int(y.capacityLost)),
+      ("subcontractorPayment", .double(y.subcontractorPayment, 2)),
+      ("preventionCost", .double(y.preventionCost, 2)),
       ("outsidePayment", .double(y.outsidePayment, 2)),
       ("municipalCost", .double(y.municipalCost, 2)),
       ("budgetUse", .double(y.budgetUse, 2)),

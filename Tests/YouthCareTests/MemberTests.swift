@@ -92,3 +92,17 @@ struct MemberTests {
     }
   }
 }
+
+@Suite("Subcontractors")
+struct SubcontractorTests {
+  @Test("subcontracted days cost the subcontractor's tariff, and the payments are reported")
+  func exact() throws {
+    let yaml = DeterministicBudgetTests.yaml().replacingOccurrences(
+      of: "    fixedCostPerSlotDay: 1\n", with: "    fixedCostPerSlotDay: 1\n    subcontracting: {share: 0.1, tariffPerDay: 150}\n")
+    let result = runChecked(try ScenarioReader.read(yaml: yaml), seed: 1)
+    // SA days cost 0.9 × €100 + 0.1 × €150 = €105: 20,000 days cost €100,000 more than in-house.
+    #expect(abs(result.years[0].spend - (2_149_000 + 100_000) * 1.07) < 0.005)
+    #expect(abs(result.years[0].subcontractorPayment - 0.1 * 150 * 20_000) < 0.005)
+    #expect(result.years[1].subcontractorPayment == 0)
+  }
+}

@@ -18,6 +18,8 @@ struct Ledger {
   let baseCostPerDay: ContiguousArray<Double>
   let baseFixedPerSlotDay: ContiguousArray<Double>
   let baseIntake: ContiguousArray<Double>
+  /// Per client-day, what the consortium pays subcontractors (share × their tariff), year-1 prices.
+  let subcontractedPerDay: ContiguousArray<Double>
   let model: Funding.Model
   /// P×Q tariff per day and output fee per start, at year-1 prices.
   let baseTariff: ContiguousArray<Double>
@@ -65,7 +67,8 @@ struct Ledger {
     capacity = ContiguousArray(careTypes.map(\.capacity))
     overflowFactor = ContiguousArray(careTypes.map(\.overflowCostFactor))
     overheadFactor = 1 + overheadShare
-    baseCostPerDay = ContiguousArray(careTypes.map(\.costPerDay))
+    baseCostPerDay = ContiguousArray(careTypes.map(\.effectiveCostPerDay))
+    subcontractedPerDay = ContiguousArray(careTypes.map { ($0.subcontracting?.share ?? 0) * ($0.subcontracting?.tariffPerDay ?? 0) })
     baseFixedPerSlotDay = ContiguousArray(careTypes.map(\.fixedCostPerSlotDay))
     baseIntake = ContiguousArray(careTypes.map(\.intakeCost))
     normalDays = ContiguousArray(repeating: 0, count: types)
@@ -193,6 +196,13 @@ struct Ledger {
 
   /// Client-days of type `k` this month (within and above capacity).
   func clientDays(_ k: Int) -> Double { normalDays[k] + overflowDays[k] }
+
+  /// This month's payments by the consortium to subcontractors (in-scope types).
+  func subcontractorPayment() -> Double {
+    var total = 0.0
+    for k in 0..<types where inScope[k] { total += subcontractedPerDay[k] * priceLevel * clientDays(k) }
+    return total
+  }
 
   /// This month's payment for care outside the contract: tariff × days of out-of-scope types.
   func outsidePayment() -> Double {

@@ -58,7 +58,7 @@ extension Simulation {
         capacityLost: yearCapacityLost[simulated], outsidePayment: outside,
         municipalCost: payment + outcome.valvePayout + outcome.settlement + outside
           + (scenario.prevention?.paidBy == .municipality ? yearPrevention[simulated] : 0),
-        preventionCost: yearPrevention[simulated],
+        subcontractorPayment: yearSubcontracted[simulated], preventionCost: yearPrevention[simulated],
         budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],

@@ -63,6 +63,7 @@ struct Simulation: DiscreteEventModel {
   var capacityBreaches = 0
   var yearEndSpend: [Double] = []
   var yearPayment: [Double] = []
+  var yearSubcontracted: [Double] = []
   var yearOutsidePayment: [Double] = []
   /// What the valves measure, per simulated year.
   var yearInScopeStarts: [Int] = []
@@ -207,6 +208,7 @@ struct Simulation: DiscreteEventModel {
     yearPrevention.append(prevention)
     yearEndSpend.append(0)
     yearPayment.append(0)
+    yearSubcontracted.append(0)
     yearOutsidePayment.append(0)
     yearInScopeStarts.append(0)
     yearInScopeDays.append(0)
@@ -230,6 +232,7 @@ struct Simulation: DiscreteEventModel {
     inScopeCost += ledger.extraCostPerDay * days
     yearEndSpend[year] += inScopeCost
     yearOutsidePayment[year] += ledger.outsidePayment()
+    yearSubcontracted[year] += ledger.subcontractorPayment()
     if month % 12 == 11, highCostThreshold != nil { closeHighCostYear(year) }
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {

@@ -36,6 +36,15 @@ public struct CareType: Sendable, Equatable {
   public var transitions: Transitions
   /// How the consortium adjusts this type's places over time; nil: fixed.
   public var capacityPolicy: CapacityPolicy?
+  /// Care days the consortium buys from subcontractors, paid per day; nil: none.
+  public var subcontracting: Subcontracting?
+
+  /// What one day of care costs the consortium: its own cost, or the subcontractor's tariff for
+  /// the subcontracted share.
+  public var effectiveCostPerDay: Double {
+    guard let s = subcontracting else { return costPerDay }
+    return (1 - s.share) * costPerDay + s.share * s.tariffPerDay
+  }
 
   /// Creates a care type.
   public init(
@@ -43,9 +52,10 @@ public struct CareType: Sendable, Equatable {
     costPerDay: Double, fixedCostPerSlotDay: Double = 0, intakeCost: Double = 0,
     waitingNormDays: Double = 98, inLumpsum: Bool = true, tariffPerDay: Double? = nil, feePerStart: Double? = nil,
     crisis: Bool = false, overflowCostFactor: Double = 1, patience: Patience? = nil, transitions: Transitions,
-    capacityPolicy: CapacityPolicy? = nil
+    capacityPolicy: CapacityPolicy? = nil, subcontracting: Subcontracting? = nil
   ) {
     self.capacityPolicy = capacityPolicy
+    self.subcontracting = subcontracting
     self.id = id
     self.name = name ?? id
     self.level = level
@@ -62,6 +72,18 @@ public struct CareType: Sendable, Equatable {
     self.overflowCostFactor = overflowCostFactor
     self.patience = patience
     self.transitions = transitions
+  }
+}
+
+/// Subcontractors ("onderaannemers"): a share of a care type's days is delivered by providers
+/// outside the consortium, which pays them a tariff per day (domain.md §3.2: 10% of SA [0–30%]).
+public struct Subcontracting: Sendable, Equatable {
+  public var share: Double
+  public var tariffPerDay: Double
+
+  public init(share: Double, tariffPerDay: Double) {
+    self.share = share
+    self.tariffPerDay = tariffPerDay
   }
 }
 

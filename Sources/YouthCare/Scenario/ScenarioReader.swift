@@ -307,6 +307,15 @@ public enum ScenarioReader {
     } else if r.node("capacityPolicy") != nil {
       capacityPolicy = nil
     }
+    var subcontracting: Subcontracting?? = .some(nil)
+    if let sc = r.mapping("subcontracting", required: false) {
+      let share = sc.number("share", rule: .probability)
+      let tariff = sc.number("tariffPerDay", rule: .nonNegative)
+      sc.finish(expected: ["share", "tariffPerDay"])
+      subcontracting = (share != nil && tariff != nil) ? .some(Subcontracting(share: share!, tariffPerDay: tariff!)) : nil
+    } else if r.node("subcontracting") != nil {
+      subcontracting = nil
+    }
     var transitions: Transitions?
     if let (entries, reader) = r.probabilities("transitions", required: true) {
       var next = [Double](repeating: 0, count: ids.count)
@@ -335,15 +344,15 @@ public enum ScenarioReader {
     }
     r.finish(expected: ["id", "name", "level", "capacity", "duration", "costPerDay", "fixedCostPerSlotDay",
                         "intakeCost", "waitingNormDays", "inLumpsum", "tariffPerDay", "feePerStart", "crisis", "overflowCostFactor",
-                        "patience", "transitions", "capacityPolicy"])
+                        "patience", "transitions", "capacityPolicy", "subcontracting"])
     guard let id, let name, let level, let capacity, let duration, let cost, let fixed, let intake, let norm,
-      let inLumpsum, let tariff, let fee, let crisis, let overflow, patienceOK, let transitions, let capacityPolicy
+      let inLumpsum, let tariff, let fee, let crisis, let overflow, patienceOK, let transitions, let capacityPolicy, let subcontracting
     else { return nil }
     return CareType(
       id: id, name: name, level: level, capacity: capacity, duration: duration, costPerDay: cost,
       fixedCostPerSlotDay: fixed, intakeCost: intake, waitingNormDays: norm, inLumpsum: inLumpsum,
       tariffPerDay: tariff, feePerStart: fee, crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions,
-      capacityPolicy: capacityPolicy)
+      capacityPolicy: capacityPolicy, subcontracting: subcontracting)
   }
 
   static func readPatience(_ r: MappingReader, ids: [String: Int], selfIndex: Int) -> Patience? {

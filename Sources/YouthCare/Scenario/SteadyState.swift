@@ -53,7 +53,7 @@ public struct SteadyState: Sendable, Equatable {
     inCare = (0..<types).map { flow[$0] * scenario.careTypes[$0].duration.mean / DayCalendar.daysPerYear }
     var cost = 0.0
     for (k, type) in scenario.careTypes.enumerated() where type.inLumpsum {
-      cost += inCare[k] * type.costPerDay * DayCalendar.daysPerYear
+      cost += inCare[k] * type.effectiveCostPerDay * DayCalendar.daysPerYear
       cost += Double(type.capacity) * type.fixedCostPerSlotDay * DayCalendar.daysPerYear
       cost += flow[k] * type.intakeCost
     }
