@@ -24,6 +24,25 @@ public enum RunTable {
       ])
     }
     out += budget.rendered() + "\n"
+    if result.years.contains(where: { $0.valvePayout != 0 || $0.settlement != 0 || $0.corridorAdjustment != 0 || $0.renegotiationAdjustment != 0 }) {
+      var contract = TextTable([
+        ("Year", .left), ("Corridor €M", .right), ("Renegotiated €M", .right), ("Valve payouts €M", .right),
+        ("Settlement €M", .right), ("Consortium result €M", .right), ("Municipal cost €M", .right),
+      ])
+      for y in result.years {
+        contract.append([String(y.year), millions(y.corridorAdjustment), millions(y.renegotiationAdjustment),
+                         millions(y.valvePayout), millions(y.settlement), millions(y.consortiumResult),
+                         millions(y.municipalCost)])
+      }
+      out += contract.rendered() + "\n"
+    }
+    if let members = scenario.consortium?.members, !members.isEmpty {
+      let totals = members.indices.map { m in result.years.reduce(0) { $0 + ($1.memberResults.isEmpty ? 0 : $1.memberResults[m]) } }
+      out += "Members' results over the contract (€M): "
+      out += zip(members, totals).map { "\($0.id) \(millions($1))" }.joined(separator: ", ")
+      let exits = result.years.flatMap { y in y.membersExited.map { "\($0) after \(y.year)" } }
+      out += exits.isEmpty ? "; no member left.\n\n" : "; left: \(exits.joined(separator: ", ")).\n\n"
+    }
 
     var care = TextTable([
       ("Care type", .left), ("Places", .right), ("Starts", .right), ("Wait mean", .right), ("Wait p90", .right),

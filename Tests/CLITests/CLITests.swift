@@ -26,6 +26,14 @@ struct CLITests {
     #expect(years.allSatisfy { ($0["exhaustionDay"] is NSNull) || (1...365).contains($0["exhaustionDay"] as? Int ?? 0) })
   }
 
+  @Test("a scenario with valves and members shows them in the table")
+  func contractTable() throws {
+    let output = try CLIRunner.run(["run", CLIRunner.scenario("amersfoort-bsa.yaml")])
+    #expect(output.status == 0, "\(output.stderr)")
+    #expect(output.stdout.contains("Consortium result €M"))
+    #expect(output.stdout.contains("Members' results over the contract (€M): bsa1 "))
+  }
+
   @Test("run prints a readable table by default")
   func runTable() throws {
     let output = try CLIRunner.run(["run", CLIRunner.scenario("regio-midden.yaml")])
@@ -74,7 +82,7 @@ struct CLITests {
     #expect(low.stdout.contains("\"budget\": 20000000"))
   }
 
-  @Test("validate accepts the shipped scenarios", arguments: ["regio-midden.yaml", "grote-stad.yaml", "validation/mmc.yaml"])
+  @Test("validate accepts the shipped scenarios", arguments: ["regio-midden.yaml", "grote-stad.yaml", "amersfoort-bsa.yaml", "validation/mmc.yaml"])
   func validateShipped(name: String) throws {
     let output = try CLIRunner.run(["validate", CLIRunner.scenario(name)])
     #expect(output.status == 0, "\(output.stderr)")

@@ -14,6 +14,9 @@ struct InvariantTests {
                            "random.generator=ranlxd2"]),
     ("regio-midden.yaml", ["careTypes.RO.capacity=110", "initialStock[4].inCare=100", "funding.pressurePolicy=intakeStop"]),
     ("grote-stad.yaml", []),
+    ("amersfoort-bsa.yaml", []),
+    ("amersfoort-bsa.yaml", ["funding.pressurePolicy=throttle", "consortium.split=byCause",
+                             "funding.valves.highCostCases={threshold: 80000}"]),
     ("validation/mmc.yaml", []),
   ]
 
