@@ -79,7 +79,7 @@ public enum ComparisonReport {
     for k in busy { columns.append(("\(first.layout.careTypeIDs[k]) wait (d)", .right)) }
     var table = TextTable(columns)
     for (model, batch) in zip(c.models, c.batches) {
-      var row = [model.rawValue, interval(batch.contract("totalMunicipalCost")), interval(batch.contract("totalResult")),
+      var row = [model.rawValue, interval(batch.contract("totalMunicipalCost")), interval(batch.contract("totalConsortiumResult")),
                  String(format: "%.0f%%", batch.anyOverspend.estimate * 100)]
       for k in busy { row.append(String(format: "%.1f", batch.careType(k, "meanWaitDays").mean)) }
       table.append(row)
@@ -91,7 +91,7 @@ public enum ComparisonReport {
     var rows: [(String, Int, Bool)] = [
       ("Municipal cost €M", layout.contract("totalMunicipalCost"), true),
       ("Paid for contract care €M", layout.contract("totalPayment"), true),
-      ("Provider result €M", layout.contract("totalResult"), true),
+      ("Provider result €M", layout.contract("totalConsortiumResult"), true),
       ("Provider cost €M", layout.contract("totalSpend"), true),
     ]
     for k in busy { rows.append(("\(layout.careTypeIDs[k]) mean wait (days)", layout.careType(k, "meanWaitDays"), false)) }
@@ -105,7 +105,8 @@ public enum ComparisonReport {
       })
     }
     out += diff.rendered()
-    out += "\nMunicipal cost = contract payments + care outside the contract at tariff; provider result = payments − cost.\n"
+    out += "\nMunicipal cost = contract payments + valve payouts + settlement + care outside the contract;\n"
+    out += "provider result = payments + valve payouts − cost, after settlement.\n"
     return out
   }
 
