@@ -140,3 +140,33 @@ struct HighCostTests {
     #expect(low.years.map(\.spend) == high.years.map(\.spend))
   }
 }
+
+@Suite("Valves at their exact thresholds")
+struct ValveThresholdTests {
+  @Test("V5 renegotiation: a loss equal to the trigger does not reset; one euro more does")
+  func renegotiationEdge() throws {
+    // Year 1 loses exactly €1,299,430 on a €1M budget.
+    let equal = runChecked(try ValveTests.scenario("  valves: {renegotiation: {threshold: 1.29943}}\n"), seed: 1)
+    #expect(equal.years[1].renegotiationAdjustment == 0)
+    let below = runChecked(try ValveTests.scenario("  valves: {renegotiation: {threshold: 1.299429}}\n"), seed: 1)
+    #expect(below.years[1].renegotiationAdjustment > 0)
+  }
+
+  @Test("V3 carve-out: a child costing exactly the threshold earns nothing; one euro over earns one euro")
+  func highCostEdge() throws {
+    // The 50 children whose DT episode fits in year 1 cost exactly €23,540 each.
+    let equal = runChecked(try ValveTests.scenario("  valves: {highCostCases: {threshold: 23540}}\n"), seed: 1)
+    #expect(equal.years[0].valvePayout == 0)
+    let over = runChecked(try ValveTests.scenario("  valves: {highCostCases: {threshold: 23539}}\n"), seed: 1)
+    #expect(abs(over.years[0].valvePayout - 50) < 1e-6)
+  }
+
+  @Test("settlement: the deficit and surplus bands meet at their edges")
+  func settlementEdge() {
+    let rule = Settlement()
+    // At the deficit band's edge the two sides of the rule agree.
+    #expect(rule.consortiumShare(result: -50_000, budget: 1_000_000) == -50_000)
+    #expect(abs(rule.consortiumShare(result: -50_000.01, budget: 1_000_000) - -50_000.005) < 1e-6)
+    #expect(abs(rule.consortiumShare(result: 30_000.02, budget: 1_000_000) - 30_000.01) < 1e-6)
+  }
+}
