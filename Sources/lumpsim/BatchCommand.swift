@@ -15,8 +15,7 @@ struct Batch: ParsableCommand {
   @Option(name: .short, help: "Replications (with --precision: the minimum before the first check).")
   var n: Int?
 
-  @Option(help: "Threads; the output is identical for any number. Default: all cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threadsOption: ThreadsOption
 
   @Option(help: "Write summary.json, replications.csv and bands.csv into this folder.")
   var out: String?
@@ -42,7 +41,6 @@ struct Batch: ParsableCommand {
 
   func validate() throws {
     if let n, n < 2 { throw ValidationError("-n must be at least 2, got \(n)") }
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
     guard maxReplications >= 2 else { throw ValidationError("--max-replications must be at least 2") }
     if precision.isEmpty && n == nil { throw ValidationError("give -n N (replications) or --precision METRIC=HALFWIDTH") }
   }
@@ -64,7 +62,7 @@ struct Batch: ParsableCommand {
     var writeFailure: AtomicFile.WriteError?
     let started = ContinuousClock.now
 
-    ParallelReplications.run(scenario, seed: seed, count: planned, threads: threads, stop: interrupt.flag) { index, result in
+    ParallelReplications.run(scenario, seed: seed, count: planned, threads: threadsOption.threads, stop: interrupt.flag) { index, result in
       accumulator.add(result)
       if let rows {
         do throws(AtomicFile.WriteError) {

@@ -21,8 +21,7 @@ struct Budget: ParsableCommand {
   @Option(name: .short, help: "Replications per evaluation (the same children for every candidate).")
   var n: Int = 1000
 
-  @Option(help: "Threads; the answer is identical for any number. Default: all cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threadsOption: ThreadsOption
 
   @Option(help: "What to print: table or json.")
   var format: OutputFormat = .table
@@ -32,7 +31,6 @@ struct Budget: ParsableCommand {
       throw ValidationError("--max-overspend-probability must be in [0, 1), got \(maxOverspendProbability)")
     }
     guard n >= 2 else { throw ValidationError("-n must be at least 2, got \(n)") }
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
   }
 
   func run() throws {
@@ -41,7 +39,7 @@ struct Budget: ParsableCommand {
     let years = try parseYears(scenario)
     let interrupt = InterruptHandler()
     guard let answer = BudgetSolver.solve(
-      scenario, seed: seed, replications: n, threads: threads, target: maxOverspendProbability, years: years,
+      scenario, seed: seed, replications: n, threads: threadsOption.threads, target: maxOverspendProbability, years: years,
       stop: interrupt.flag)
     else {
       throw RuntimeFailure(description: "Interrupted; no answer.", code: interrupt.interrupted ? 130 : 1)

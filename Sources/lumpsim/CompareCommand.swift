@@ -18,8 +18,7 @@ struct Compare: ParsableCommand {
   @Option(name: .short, help: "Replications (each runs under every model).")
   var n: Int = 200
 
-  @Option(help: "Threads; the output is identical for any number. Default: all cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @OptionGroup var threadsOption: ThreadsOption
 
   @Option(help: "Write summary.json and differences.csv into this folder.")
   var out: String?
@@ -32,7 +31,6 @@ struct Compare: ParsableCommand {
 
   func validate() throws {
     guard n >= 2 else { throw ValidationError("-n must be at least 2, got \(n)") }
-    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
     _ = try models()
   }
 
@@ -57,7 +55,7 @@ struct Compare: ParsableCommand {
     let progress = ProgressBar(total: n, quiet: quiet)
     let started = ContinuousClock.now
     let comparison = FundingComparison.run(
-      scenario, models: try models(), seed: seed, count: n, threads: threads, stop: interrupt.flag,
+      scenario, models: try models(), seed: seed, count: n, threads: threadsOption.threads, stop: interrupt.flag,
       progress: { progress.update(done: $0) })
     progress.finish()
     guard let comparison else {

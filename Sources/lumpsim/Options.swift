@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import YouthCare
 
@@ -31,6 +32,16 @@ struct ScenarioOptions: ParsableArguments {
 struct SeedOption: ParsableArguments {
   @Option(help: "Master seed; the same seed gives byte-identical output. Default: the scenario's random.seed.")
   var seed: UInt64?
+}
+
+/// How many threads run replications; the results never depend on it.
+struct ThreadsOption: ParsableArguments {
+  @Option(help: "Threads; the output is identical for any number. Default: all cores.")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  func validate() throws {
+    guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }
+  }
 }
 
 /// How results are printed.
