@@ -31,4 +31,28 @@ public enum QueueingTheory {
   public static func mgInfinityMeanOccupancy(arrivalRate lambda: Double, meanService: Double) -> Double {
     lambda * meanService
   }
+
+  /// M/M/c+M (Erlang A): c servers, exponential service at rate μ, exponential patience at rate θ.
+  ///
+  /// The number in system is a birth–death chain with birth rate λ and death rate
+  /// min(n, c)·μ + max(0, n − c)·θ; its stationary law is summed until the terms vanish. Returns the
+  /// mean number waiting and the probability that an arrival abandons (θ·Lq/λ, since every waiting
+  /// child abandons at rate θ).
+  public static func erlangA(arrivalRate lambda: Double, serviceRate mu: Double, servers c: Int, abandonmentRate theta: Double)
+    -> (meanWaiting: Double, abandonProbability: Double)
+  {
+    precondition(lambda > 0 && mu > 0 && theta > 0 && c >= 1, "Erlang A needs positive rates and a server")
+    var term = 1.0, total = 1.0, waiting = 0.0
+    var n = 0
+    while true {
+      let death = Double(min(n + 1, c)) * mu + Double(max(0, n + 1 - c)) * theta
+      term *= lambda / death
+      n += 1
+      total += term
+      waiting += Double(max(0, n - c)) * term
+      if n > c && term < 1e-16 * total { break }
+    }
+    let lq = waiting / total
+    return (lq, theta * lq / lambda)
+  }
 }

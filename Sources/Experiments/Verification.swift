@@ -72,6 +72,19 @@ public enum Verification {
     checks.append(check("Little's law Lq − λ̂·Ŵq on each run", theory: 0, little, level))
     checks.append(check("M/M/c mean busy places λ/μ", theory: lambda / mu, busy, level))
 
+    // M/M/c+M: the same queue, and children who wait leave at rate θ = 1 a day (mean patience 1 day).
+    var impatient = mmc
+    impatient.careTypes[0].patience = Patience(duration: .exponential(mean: 1), destination: .exit)
+    let theory = QueueingTheory.erlangA(arrivalRate: lambda, serviceRate: mu, servers: c, abandonmentRate: 1)
+    var abandoned: [Double] = [], waitingA: [Double] = []
+    for r in 0..<replications {
+      let result = Replication.run(impatient, seed: seed, replication: r).careTypes[0]
+      abandoned.append(Double(result.reneged) / Double(result.arrivals))
+      waitingA.append(result.meanWaiting)
+    }
+    checks.append(check("M/M/c+M abandonment probability (Erlang A)", theory: theory.abandonProbability, abandoned, level))
+    checks.append(check("M/M/c+M mean queue length (Erlang A)", theory: theory.meanWaiting, waitingA, level))
+
     let mg = mgInfinityScenario()
     var occupancy: [Double] = []
     for r in 0..<replications {

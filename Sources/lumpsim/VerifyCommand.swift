@@ -6,7 +6,7 @@ import Reports
 /// `lumpsim verify`: the engine against queueing theory.
 struct Verify: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Check the engine against queueing theory (Erlang C, Little's law, M/G/∞); exit 1 if a check fails.")
+    abstract: "Check the engine against queueing theory (Erlang C, Little's law, Erlang A, M/G/∞); exit 1 if a check fails.")
 
   @Option(help: "Independent replications per check.")
   var replications: Int = 20

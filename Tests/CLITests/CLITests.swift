@@ -143,7 +143,7 @@ struct CLITests {
     let output = try CLIRunner.run(["verify", "--format", "json"])
     #expect(output.status == 0, "\(output.stdout)\(output.stderr)")
     let checks = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
-    #expect(checks.count >= 5)
+    #expect(checks.count >= 7)
     #expect(checks.allSatisfy { $0["passed"] as? Bool == true })
   }
 }

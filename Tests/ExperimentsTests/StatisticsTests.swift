@@ -1,3 +1,4 @@
+import Foundation
 import Experiments
 import Testing
 import YouthCare
@@ -31,10 +32,26 @@ struct StatisticsTests {
     #expect(Statistics.quantile(sorted: [1, 2, 3], 1) == 3)
   }
 
+  @Test("Erlang A reduces to Erlang C as patience grows, and to M/M/c/c as it vanishes")
+  func erlangA() {
+    let patient = QueueingTheory.erlangA(arrivalRate: 9, serviceRate: 1, servers: 10, abandonmentRate: 1e-7)
+    #expect(abs(patient.meanWaiting - QueueingTheory.mmcMeanQueueLength(arrivalRate: 9, serviceRate: 1, servers: 10)) < 1e-3)
+    // With instant abandonment every arrival that finds all servers busy leaves: Erlang B.
+    let hasty = QueueingTheory.erlangA(arrivalRate: 9, serviceRate: 1, servers: 10, abandonmentRate: 1e7)
+    #expect(abs(hasty.abandonProbability - QueueingTheory.erlangB(servers: 10, load: 9)) < 1e-5)
+    // With θ = μ every child in the system leaves at the same rate, served or waiting: the number
+    // in system is Poisson(ρ) as in M/M/∞. With one server Lq = E[N] − 1 + P(N = 0) = ρ − 1 + e^(−ρ),
+    // and P(abandon) = θ·Lq/λ.
+    let rho = 0.5
+    let simple = QueueingTheory.erlangA(arrivalRate: rho, serviceRate: 1, servers: 1, abandonmentRate: 1)
+    #expect(abs(simple.meanWaiting - (rho - 1 + exp(-rho))) < 1e-12)
+    #expect(abs(simple.abandonProbability - (rho - 1 + exp(-rho)) / rho) < 1e-12)
+  }
+
   @Test("verification passes with the default settings")
   func verificationPasses() {
     let checks = Verification.run(replications: 10, seed: 1)
-    #expect(checks.count == 5)
+    #expect(checks.count == 7)
     for check in checks { #expect(check.passed, "\(check.name): theory \(check.theory), observed \(check.observed)") }
   }
 }
