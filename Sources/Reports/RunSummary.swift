@@ -54,6 +54,7 @@ public enum RunSummary {
       ("membersExited", .array(y.membersExited.map { .string($0) })),
       ("capacityLost", .int(y.capacityLost)),
       ("subcontractorPayment", .double(y.subcontractorPayment, 2)),
+      ("adminCost", .double(y.adminCost, 2)),
       ("preventionCost", .double(y.preventionCost, 2)),
       ("outsidePayment", .double(y.outsidePayment, 2)),
       ("municipalCost", .double(y.municipalCost, 2)),

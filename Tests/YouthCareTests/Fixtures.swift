@@ -46,7 +46,7 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
     if abs(y.result - (y.payment + y.valvePayout - y.spend)) > 1e-6 { problems.append("year \(y.year): result ≠ payment + valves − spend") }
     if abs(y.consortiumResult - (y.result + y.settlement)) > 1e-6 { problems.append("year \(y.year): consortium result ≠ result + settlement") }
     let municipalPrevention = scenario.prevention?.paidBy == .municipality ? y.preventionCost : 0
-    if abs(y.municipalCost - (y.payment + y.valvePayout + y.settlement + y.outsidePayment + municipalPrevention)) > 1e-6 {
+    if abs(y.municipalCost - (y.payment + y.valvePayout + y.settlement + y.outsidePayment + municipalPrevention + y.adminCost)) > 1e-6 {
       problems.append("year \(y.year): municipal cost ≠ payment + valves + settlement + outside")
     }
     if scenario.funding.model == .lumpsum && y.payment != y.budget { problems.append("year \(y.year): a lumpsum pays its budget") }

@@ -132,3 +132,30 @@ struct PreventionTests {
     #expect(abs(invested.years[0].municipalCost - plain.years[0].municipalCost - 500_000) < 1e-6)
   }
 }
+
+@Suite("Behaviour per funding model")
+struct ModelBehaviourTests {
+  static let behaviour = "  behaviour: {pxq: {durationFactor: 1.1, adminCostShare: 0.06}, lumpsum: {adminCostShare: 0.02}}\n"
+
+  @Test("under P×Q episodes in contract care last the model's factor longer, and admin cost is its share of spend")
+  func pxqLonger() throws {
+    let pxq = runChecked(try FundingModelTests.scenario("  model: pxq\n" + Self.behaviour), seed: 1)
+    // DT episodes last 33 days: batches start on days 200, 233, 266, 299, 332 in year 1.
+    #expect(pxq.years[0].starts == 50)
+    #expect(abs(pxq.years[0].adminCost - 0.06 * pxq.years[0].spend) < 1e-6)
+    let lumpsum = runChecked(try FundingModelTests.scenario(Self.behaviour), seed: 1)
+    #expect(lumpsum.years[0].starts == 60)
+    #expect(abs(lumpsum.years[0].adminCost - 0.02 * lumpsum.years[0].spend) < 1e-6)
+  }
+
+  @Test("behaviour changes what children receive, not which children come")
+  func sameChildren() throws {
+    let base = runChecked(try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(path: "funding.model", value: "pxq")]), seed: 2)
+    let longer = runChecked(try Fixtures.scenario("regio-midden.yaml", [
+      ScenarioOverride(path: "funding.model", value: "pxq"),
+      ScenarioOverride(path: "funding.behaviour", value: "{pxq: {durationFactor: 1.2}}"),
+    ]), seed: 2)
+    #expect(base.monthly.referrals == longer.monthly.referrals)
+    #expect(longer.years[0].payment > base.years[0].payment)
+  }
+}

@@ -57,7 +57,8 @@ extension Simulation {
         membersExited: outcome.exits.map { scenario.consortium!.members[$0].id },
         capacityLost: yearCapacityLost[simulated], outsidePayment: outside,
         municipalCost: payment + outcome.valvePayout + outcome.settlement + outside
-          + (scenario.prevention?.paidBy == .municipality ? yearPrevention[simulated] : 0),
+          + (scenario.prevention?.paidBy == .municipality ? yearPrevention[simulated] : 0) + adminCostShare * spend,
+        adminCost: adminCostShare * spend,
         subcontractorPayment: yearSubcontracted[simulated], preventionCost: yearPrevention[simulated],
         budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],

@@ -87,6 +87,8 @@ public struct YearResult: Sendable, Equatable {
   public var outsidePayment: Double
   /// Municipal cost of youth care in the model: payment + valve payout + settlement + outside payment.
   public var municipalCost: Double
+  /// The municipality's administrative cost of the payment rule (share × spend), in `municipalCost`.
+  public var adminCost: Double
   /// Of the spend: paid by the consortium to subcontractors, per day delivered (no overhead).
   public var subcontractorPayment: Double
   /// The prevention investment's cost this year (in `spend` when the consortium pays it, in

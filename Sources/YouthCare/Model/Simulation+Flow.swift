@@ -192,6 +192,7 @@ extension Simulation {
     clients.clients[Int(c)] = client
     recorder.start(k, wait: wait, month: month)
     var length = durations[k].sample(draws(c, .duration))
+    if inScope[k] { length *= modelDurationFactor }
     if throttled(k) { length *= throttle.durationFactor }
     calendar.schedule(.episodeEnd(client: c, token: client.token), at: now + length, class: .departure)
     if heldType >= 0 { vacate(heldType) }

@@ -33,6 +33,9 @@ struct Simulation: DiscreteEventModel {
   let intakeStopPolicy: Bool
   /// P×Q with a ceiling: regular children wait once the provider's yearly revenue is capped.
   let pxqCeiling: Bool
+  /// Episode-length factor of the funding model for contract care, and its admin-cost share.
+  let modelDurationFactor: Double
+  let adminCostShare: Double
   /// The throttle policy is on (lumpsum model only).
   let throttlePolicy: Bool
   let throttle: Throttle
@@ -117,6 +120,8 @@ struct Simulation: DiscreteEventModel {
     pxqCeiling = scenario.funding.model == .pxq && scenario.funding.pxq.ceiling != nil
     throttlePolicy = scenario.funding.pressurePolicy == .throttle && scenario.funding.model == .lumpsum
     throttle = scenario.funding.throttle
+    modelDurationFactor = scenario.funding.currentBehaviour.durationFactor
+    adminCostShare = scenario.funding.currentBehaviour.adminCostShare
     totalMonths = scenario.horizon.simulatedYears * 12
 
     let generator = scenario.random.generator

@@ -16,6 +16,8 @@ public struct Funding: Sendable, Equatable {
   public var output: OutputFees
   /// The consortium's response to an exhausted budget.
   public var pressurePolicy: PressurePolicy
+  /// How each payment rule changes care and administration (domain.md §3.4).
+  public var behaviour: [Model: ModelBehaviour]
   /// How hard the `throttle` policy presses.
   public var throttle: Throttle
   /// Safety valves on the lumpsum (V1, V2, V5; V4 is `lumpsum.indexation`).
@@ -45,6 +47,9 @@ public struct Funding: Sendable, Equatable {
     case throttle
   }
 
+  /// The behaviour under the current model (neutral when the scenario gives none).
+  public var currentBehaviour: ModelBehaviour { behaviour[model] ?? ModelBehaviour() }
+
   /// Whether what is measured against the budget can change with the size of the budget.
   ///
   /// Under `lumpsum` with policy `none` the consortium delivers whatever the budget; under
@@ -56,8 +61,9 @@ public struct Funding: Sendable, Equatable {
   public init(
     model: Model = .lumpsum, lumpsum: Lumpsum, pxq: PxQ = PxQ(), output: OutputFees = OutputFees(),
     pressurePolicy: PressurePolicy = .none, throttle: Throttle = Throttle(), valves: Valves = Valves(),
-    settlement: Settlement? = nil
+    settlement: Settlement? = nil, behaviour: [Model: ModelBehaviour] = [:]
   ) {
+    self.behaviour = behaviour
     self.throttle = throttle
     self.model = model
     self.lumpsum = lumpsum
@@ -66,6 +72,24 @@ public struct Funding: Sendable, Equatable {
     self.pressurePolicy = pressurePolicy
     self.valves = valves
     self.settlement = settlement
+  }
+}
+
+/// What a payment rule does to care and to paperwork, beyond the money.
+///
+/// Under P×Q a provider earns more by delivering longer ("productieprikkel"), under output funding
+/// by delivering shorter, under a lumpsum by delivering less; each rule has its own administrative
+/// burden (declarations, decisions, checks). The notes give directions and ranges, all [A].
+public struct ModelBehaviour: Sendable, Equatable {
+  /// Episodes in contract care last this factor × their drawn length (the same draw, so the same
+  /// children).
+  public var durationFactor: Double
+  /// Administrative cost as a share of the contract's care cost, borne by the municipality.
+  public var adminCostShare: Double
+
+  public init(durationFactor: Double = 1, adminCostShare: Double = 0) {
+    self.durationFactor = durationFactor
+    self.adminCostShare = adminCostShare
   }
 }
 

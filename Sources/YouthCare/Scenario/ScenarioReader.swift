@@ -483,10 +483,29 @@ public enum ScenarioReader {
     } else if r.node("throttle") != nil {
       throttle = nil
     }
-    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy", "throttle", "valves", "settlement"])
-    guard let model, let policy, let lumpsum, let pxq, let output, let pending, let settlement, let throttle else { return nil }
+    var behaviour: [Funding.Model: ModelBehaviour]? = [:]
+    if let b = r.mapping("behaviour", required: false) {
+      for key in b.keys {
+        guard let node = b.node(key) else { continue }
+        guard let model = Funding.Model(rawValue: key) else {
+          b.log.report(b.join(key), node, "must be a funding model: lumpsum, pxq or output")
+          behaviour = nil
+          continue
+        }
+        guard let m = MappingReader(node, path: b.join(key), log: b.log) else { behaviour = nil; continue }
+        let factor = m.number("durationFactor", rule: .range(0.5, 2), default: 1)
+        let admin = m.number("adminCostShare", rule: .range(0, 1), default: 0)
+        m.finish(expected: ["durationFactor", "adminCostShare"])
+        if let factor, let admin { behaviour?[model] = ModelBehaviour(durationFactor: factor, adminCostShare: admin) } else { behaviour = nil }
+      }
+    } else if r.node("behaviour") != nil {
+      behaviour = nil
+    }
+    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy", "throttle", "valves", "settlement", "behaviour"])
+    guard let model, let policy, let lumpsum, let pxq, let output, let pending, let settlement, let throttle, let behaviour
+    else { return nil }
     return (Funding(model: model, lumpsum: lumpsum, pxq: pxq, output: output, pressurePolicy: policy,
-                    throttle: throttle, settlement: settlement), pending)
+                    throttle: throttle, settlement: settlement, behaviour: behaviour), pending)
   }
 
   /// Valves as written; baselines and costs left out are derived from the scenario once it is whole.
