@@ -33,31 +33,16 @@ struct ContractYearEnd {
   private(set) var active: [Bool]
   private var memberCumulative: [Double]
 
-  init(funding: Funding) {
-    valves = funding.valves
-    settlement = funding.settlement
-    lumpsum = funding.lumpsum
-    isLumpsum = funding.model == .lumpsum
-    consortium = nil
-    active = []
-    memberCumulative = []
-  }
-
   init(scenario: Scenario) {
-    self.init(funding: scenario.funding)
-    if let c = scenario.consortium {
-      self = ContractYearEnd(funding: scenario.funding, consortium: c)
-    }
-  }
-
-  private init(funding: Funding, consortium: Consortium) {
+    let funding = scenario.funding
     valves = funding.valves
     settlement = funding.settlement
     lumpsum = funding.lumpsum
     isLumpsum = funding.model == .lumpsum
-    self.consortium = consortium
-    active = Array(repeating: true, count: consortium.members.count)
-    memberCumulative = Array(repeating: 0, count: consortium.members.count)
+    consortium = scenario.consortium
+    let members = scenario.consortium?.members.count ?? 0
+    active = Array(repeating: true, count: members)
+    memberCumulative = Array(repeating: 0, count: members)
   }
 
   /// Divides the consortium's result among the members still in it (R3), and decides who leaves (R5).
