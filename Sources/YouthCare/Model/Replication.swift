@@ -36,12 +36,11 @@ extension Simulation {
     }
     var years: [YearResult] = []
     for y in 0..<horizon.contractYears {
-      let simulated = y + horizon.warmupYears
-      let spend = yearEndSpend[simulated]
-      let budget = budgets[simulated]
-      let payment = yearPayment[simulated], outside = yearOutsidePayment[simulated]
-      let outcome = yearOutcome[simulated]
-      let exhaustedDay = exhaustion[simulated].map { DayCalendar.dayOfYear($0) }
+      let account = accounts[y + horizon.warmupYears]
+      let spend = account.spend, budget = account.budget
+      let payment = account.payment, outside = account.outsidePayment
+      let outcome = account.outcome
+      let exhaustedDay = account.exhaustedAt.map { DayCalendar.dayOfYear($0) }
       let starts = recorder.yearStarts[y]
       var meanWaits: [Double] = [], p90Waits: [Double] = []
       for k in scenario.careTypes.indices {
@@ -51,16 +50,18 @@ extension Simulation {
       }
       years.append(YearResult(
         year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, payment: payment,
-        corridorAdjustment: yearCorridor[simulated], renegotiationAdjustment: yearRenegotiation[simulated],
+        corridorAdjustment: account.corridorAdjustment,
+        renegotiationAdjustment: account.renegotiationAdjustment,
         valvePayout: outcome.valvePayout, result: outcome.result, settlement: outcome.settlement,
         consortiumResult: outcome.result + outcome.settlement, memberResults: outcome.memberResults,
         membersExited: outcome.exits.map { scenario.consortium!.members[$0].id },
-        capacityLost: yearCapacityLost[simulated], outsidePayment: outside,
+        capacityLost: account.capacityLost, outsidePayment: outside,
         municipalCost: payment + outcome.valvePayout + outcome.settlement + outside
-          + (scenario.prevention?.paidBy == .municipality ? yearPrevention[simulated] : 0) + adminCostShare * spend,
+          + (scenario.prevention?.paidBy == .municipality ? account.prevention : 0) + adminCostShare * spend,
         adminCost: adminCostShare * spend,
-        subcontractorPayment: yearSubcontracted[simulated], preventionCost: yearPrevention[simulated],
-        budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay, referrals: recorder.yearReferrals[y],
+        subcontractorPayment: account.subcontracted, preventionCost: account.prevention,
+        budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay,
+        referrals: recorder.yearReferrals[y],
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],
         peakWaiting: recorder.yearPeakWaiting[y],

@@ -22,7 +22,7 @@ extension Simulation {
   mutating func referralArrives() {
     let source = referrals.source(demand.uniform())
     flow.referrals += 1
-    if statutorySource[source] { yearStatutoryReferrals[month / 12] += 1 }
+    if statutorySource[source] { accounts[month / 12].statutoryReferrals += 1 }
     recorder.referral(source: source, month: month)
     let c = newChild(source: UInt8(source))
     route(c, source: source)
@@ -180,7 +180,7 @@ extension Simulation {
 
     ledger.countChanges(k, from: inCare[k], by: 1, now: now)
     inCare[k] += 1
-    if inScope[k] { yearInScopeStarts[month / 12] += 1 }
+    if inScope[k] { accounts[month / 12].inScopeStarts += 1 }
     if inCare[k] > capacity[k] && client.priority != .crisis { capacityBreaches += 1 }
     ledger.intake(k, now: now)
     ledger.fee(k, now: now)
@@ -311,7 +311,7 @@ extension Simulation {
   mutating func release(_ c: Int32) {
     if let threshold = highCostThreshold, month / 12 >= scenario.horizon.warmupYears {
       let cost = clients.clients[Int(c)].yearCost
-      if cost > threshold { yearHighCost[month / 12] += cost - threshold }
+      if cost > threshold { accounts[month / 12].highCostPayout += cost - threshold }
     }
     clients.remove(c)
   }
@@ -326,7 +326,7 @@ extension Simulation {
       if state == .free { continue }
       if state == .inCare { costCare(Int32(i), occupying: Int(clients.clients[i].careType)) }
       if state == .blocked { costCare(Int32(i), occupying: Int(clients.clients[i].heldType)) }
-      if inContract && clients.clients[i].yearCost > threshold { yearHighCost[year] += clients.clients[i].yearCost - threshold }
+      if inContract && clients.clients[i].yearCost > threshold { accounts[year].highCostPayout += clients.clients[i].yearCost - threshold }
       clients.clients[i].yearCost = 0
       clients.clients[i].costedUntil = now
     }
@@ -376,7 +376,7 @@ extension Simulation {
       let places = member.places(k, of: scenario.careTypes[k].capacity)
       guard places > 0 else { continue }
       let remaining = max(0, capacity[k] - places)
-      yearCapacityLost[year] += capacity[k] - remaining
+      accounts[year].capacityLost += capacity[k] - remaining
       capacity[k] = remaining
       ledger.setCapacity(k, to: remaining, count: inCare[k], now: now)
     }

@@ -64,32 +64,14 @@ struct Simulation: DiscreteEventModel {
   var month = 0
   var flow = FlowCounts()
   var capacityBreaches = 0
-  var yearEndSpend: [Double] = []
-  var yearPayment: [Double] = []
-  var yearSubcontracted: [Double] = []
-  var yearOutsidePayment: [Double] = []
-  /// What the valves measure, per simulated year.
-  var yearInScopeStarts: [Int] = []
-  var yearInScopeDays: [Double] = []
-  var yearStatutoryReferrals: [Int] = []
-  /// Valve and settlement figures per simulated year.
-  var yearCorridor: [Double] = []
-  var yearRenegotiation: [Double] = []
-  var yearOutcome: [ContractYearEnd.Outcome] = []
-  /// The prevention investment's cost per simulated year.
-  var yearPrevention: [Double] = []
-  /// Places removed at each simulated year's end by members leaving.
-  var yearCapacityLost: [Int] = []
+  /// The books of each simulated year so far.
+  var accounts: [YearAccounts] = []
   var yearEnd: ContractYearEnd
   /// The high-cost carve-out's threshold, when it applies (lumpsum, contract years).
   let highCostThreshold: Double?
-  /// Paid by the carve-out per simulated year.
-  var yearHighCost: [Double] = []
   /// Sources counted by the statutory-referral valve.
   let statutorySource: ContiguousArray<Bool>
   var ledgerDiscrepancy = 0.0
-  var exhaustion: [Double?] = []
-  var budgets: [Double] = []
 
   /// Positions within a child's stream, one block per kind of draw per episode.
   enum Slot: UInt64 {
@@ -210,21 +192,9 @@ struct Simulation: DiscreteEventModel {
     let consortiumPays = scenario.prevention?.paidBy == .consortium
     ledger.startYear(budget: budget, ceiling: ceiling, priceLevel: priceLevel, counts: inCare, now: now,
                      extraCostPerDay: consortiumPays ? prevention / DayCalendar.daysPerYear : 0)
-    yearPrevention.append(prevention)
-    yearEndSpend.append(0)
-    yearPayment.append(0)
-    yearSubcontracted.append(0)
-    yearOutsidePayment.append(0)
-    yearInScopeStarts.append(0)
-    yearInScopeDays.append(0)
-    yearStatutoryReferrals.append(0)
-    yearCorridor.append(parts.corridor)
-    yearRenegotiation.append(parts.renegotiation)
-    yearOutcome.append(ContractYearEnd.Outcome())
-    yearCapacityLost.append(0)
-    yearHighCost.append(0)
-    budgets.append(budget)
-    exhaustion.append(nil)
+    accounts.append(YearAccounts(
+      budget: budget, corridorAdjustment: parts.corridor, renegotiationAdjustment: parts.renegotiation,
+      prevention: prevention))
   }
 
   mutating func closeMonth() {
@@ -235,14 +205,14 @@ struct Simulation: DiscreteEventModel {
     for k in 0..<types where inScope[k] { inScopeCost += costs[k] }
     inScopeCost *= ledger.overheadFactor
     inScopeCost += ledger.extraCostPerDay * days
-    yearEndSpend[year] += inScopeCost
-    yearOutsidePayment[year] += ledger.outsidePayment()
-    yearSubcontracted[year] += ledger.subcontractorPayment()
+    accounts[year].spend += inScopeCost
+    accounts[year].outsidePayment += ledger.outsidePayment()
+    accounts[year].subcontracted += ledger.subcontractorPayment()
     if month % 12 == 11, highCostThreshold != nil { closeHighCostYear(year) }
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       clientDays[k] = ledger.clientDays(k)
-      if inScope[k] { yearInScopeDays[year] += clientDays[k] }
+      if inScope[k] { accounts[year].inScopeClientDays += clientDays[k] }
     }
     recorder.closeMonth(
       month: month, now: now, costs: costs, clientDays: clientDays, inCare: inCare, listLength: listLength,
@@ -251,20 +221,20 @@ struct Simulation: DiscreteEventModel {
     month += 1
     if month % 12 == 0 {
       // Two independent computations of the year's spend: running rate × time and month-end accounts.
-      ledgerDiscrepancy = max(ledgerDiscrepancy, abs(ledger.runningSpend - yearEndSpend[year]))
-      exhaustion[year] = ledger.exhaustedAt
-      yearPayment[year] = scenario.funding.model == .lumpsum ? budgets[year] : ledger.runningPayment
+      ledgerDiscrepancy = max(ledgerDiscrepancy, abs(ledger.runningSpend - accounts[year].spend))
+      accounts[year].exhaustedAt = ledger.exhaustedAt
+      accounts[year].payment = scenario.funding.model == .lumpsum ? accounts[year].budget : ledger.runningPayment
       if year >= scenario.horizon.warmupYears {
-        yearOutcome[year] = yearEnd.close(
-          year: contractYear(ofSimulatedYear: year), budget: budgets[year], payment: yearPayment[year],
-          spend: yearEndSpend[year], inScopeStarts: yearInScopeStarts[year], inScopeClientDays: yearInScopeDays[year],
-          statutoryReferrals: yearStatutoryReferrals[year], highCostPayout: yearHighCost[year])
+        accounts[year].outcome = yearEnd.close(
+          year: contractYear(ofSimulatedYear: year), budget: accounts[year].budget, payment: accounts[year].payment,
+          spend: accounts[year].spend, inScopeStarts: accounts[year].inScopeStarts, inScopeClientDays: accounts[year].inScopeClientDays,
+          statutoryReferrals: accounts[year].statutoryReferrals, highCostPayout: accounts[year].highCostPayout)
         let contractYearIndex = year - scenario.horizon.warmupYears
         let inScopeSpend = (0..<types).map { inScope[$0] ? recorder.yearSpendByType[contractYearIndex][$0] : 0 }
-        yearEnd.shareAmongMembers(&yearOutcome[year], payment: yearPayment[year], inScopeSpendByType: inScopeSpend)
-        for m in yearOutcome[year].exits { removePlaces(of: scenario.consortium!.members[m], year: year) }
+        yearEnd.shareAmongMembers(&accounts[year].outcome, payment: accounts[year].payment, inScopeSpendByType: inScopeSpend)
+        for m in accounts[year].outcome.exits { removePlaces(of: scenario.consortium!.members[m], year: year) }
       } else {
-        yearOutcome[year].result = yearPayment[year] - yearEndSpend[year]
+        accounts[year].outcome.result = accounts[year].payment - accounts[year].spend
       }
       if month < totalMonths {
         startYear(month / 12)
