@@ -30,7 +30,7 @@ public enum Verification {
       careTypes: [CareType(
         id: "Q", level: 0, capacity: capacity, duration: duration, costPerDay: 100,
         transitions: .exitOnly(careTypes: 1))],
-      initialStock: stock, funding: Funding(lumpsum: Lumpsum(base: 1e12)))
+      initialStock: stock, funding: Funding(), contracts: [Contract(careTypes: [0], lumpsum: Lumpsum(base: 1e12))])
   }
 
   /// The M/M/c model of `Scenarios/validation/mmc.yaml`: λ = 9/day, μ = 1/day, c = 10.

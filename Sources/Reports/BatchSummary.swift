@@ -38,6 +38,22 @@ public enum BatchSummary {
         ])
       })))
     }
+    if !batch.contracts.isEmpty {
+      fields.append(("contracts", .array(batch.contracts.enumerated().map { c, contract in
+        .object([
+          ("id", .string(contract.id)),
+          ("name", .string(contract.name)),
+          ("anyOverspendProbability", proportion(contract.anyOverspend)),
+          ("years", .array(contract.years.enumerated().map { y, risk in
+            var entry = riskFields(risk)
+            for name in FigureLayout.contractYearFigures {
+              entry.append((name, stats(batch.figures[layout.contract(c, year: y, name)], money: moneyFigures.contains(name))))
+            }
+            return .object(entry)
+          })),
+        ])
+      })))
+    }
     fields.append(("careTypes", .array(layout.careTypeIDs.indices.map { k in
       var entry: [(String, JSONValue)] = [("id", .string(layout.careTypeIDs[k]))]
       for name in FigureLayout.careTypeFigures { entry.append((name, stats(batch.careType(k, name), money: name == "spend"))) }
@@ -46,9 +62,9 @@ public enum BatchSummary {
     return .object(fields)
   }
 
-  static func year(_ batch: BatchResult, _ y: Int) -> JSONValue {
-    let risk = batch.years[y]
-    var fields: [(String, JSONValue)] = [
+  /// The probability fields of one year's budget risk.
+  static func riskFields(_ risk: YearRisk) -> [(String, JSONValue)] {
+    [
       ("year", .int(risk.year)),
       ("overspendProbability", proportion(risk.overspend)),
       ("expectedShortfall", risk.expectedShortfall.map { .double($0, 2) } ?? .null),
@@ -57,6 +73,10 @@ public enum BatchSummary {
         (m < 12 ? String(m + 1) : "never", .double(p, 6))
       })),
     ]
+  }
+
+  static func year(_ batch: BatchResult, _ y: Int) -> JSONValue {
+    var fields = riskFields(batch.years[y])
     for name in FigureLayout.yearFigures { fields.append((name, stats(batch.year(y, name), money: moneyFigures.contains(name)))) }
     fields.append(("careTypes", .array(batch.layout.careTypeIDs.indices.map { k in
       .object([("id", .string(batch.layout.careTypeIDs[k]))]

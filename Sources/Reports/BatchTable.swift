@@ -26,12 +26,15 @@ public enum BatchTable {
     default: label = "Realistic"
     }
     var sentence = "\(label): "
+    let subject = scenario.contracts.count > 1
+      ? "at least one of the \(scenario.contracts.count) lumpsums (€\(millions(scenario.lumpsumBase))M together) is"
+      : "the €\(millions(scenario.lumpsumBase))M lumpsum is"
     if probabilities.count > 1 {
-      sentence += "the €\(millions(scenario.funding.lumpsum.base))M lumpsum is overspent with probability "
+      sentence += "\(subject) overspent with probability "
       sentence += low == high ? percent(high) : "\(percent(low)) to \(percent(high))"
       sentence += " per contract year, and at least one year overspends in \(percent(any)) of simulated contracts"
     } else {
-      sentence += "the €\(millions(scenario.funding.lumpsum.base))M lumpsum is overspent with probability \(percent(high))"
+      sentence += "\(subject) overspent with probability \(percent(high))"
     }
     let firstDay = batch.year(0, "exhaustionDay").p50
     if firstDay < FigureLayout.notExhausted {
@@ -75,6 +78,7 @@ public enum BatchTable {
       table.append(row)
     }
     out += table.rendered()
+    if !batch.contracts.isEmpty { out += "\n" + contractTable(batch) }
     let total = batch.contract("totalResult")
     out += "\nContract result €M: median \(RunTable.millions(total.p50)), 90% band "
     out += "[\(RunTable.millions(total.p05)), \(RunTable.millions(total.p95))]; "
@@ -82,6 +86,24 @@ public enum BatchTable {
     out += "Medians and bands are over replications; waits are each year's mean and 90th percentile, "
     out += "shortfall is the mean overspend when there is one.\n"
     return out
+  }
+
+  /// One row per contract: its year-1 budget, P(overspend) per year, and when it runs out in year 1.
+  static func contractTable(_ batch: BatchResult) -> String {
+    var columns: [(String, TextTable.Alignment)] = [("Contract", .left), ("Budget \(batch.years[0].year) €M", .right)]
+    for risk in batch.years { columns.append(("P(over) \(risk.year)", .right)) }
+    columns += [("Any year", .right), ("Runs out \(batch.years[0].year) (median)", .left)]
+    var table = TextTable(columns)
+    for (c, contract) in batch.contracts.enumerated() {
+      let layout = batch.layout
+      let day = batch.figures[layout.contract(c, year: 0, "exhaustionDay")].p50
+      table.append(
+        ["\(contract.id) \(contract.name)", RunTable.millions(batch.figures[layout.contract(c, year: 0, "budget")].mean)]
+          + contract.years.map { percent($0.overspend.estimate) }
+          + [percent(contract.anyOverspend.estimate),
+             day < FigureLayout.notExhausted ? RunTable.date(Int(day.rounded(.down))) : "not exhausted"])
+    }
+    return table.rendered()
   }
 
   static func millions(_ euros: Double) -> String { String(format: "%.1f", euros / 1e6) }

@@ -23,6 +23,21 @@ public enum CSVTables {
     return lines.joined(separator: "\n") + "\n"
   }
 
+  /// `contracts.csv`: one row per contract year and contract (scenarios with several contracts).
+  public static func contracts(_ result: ReplicationResult) -> String {
+    let header = ["year", "contract", "budget", "spend", "payment", "valvePayout", "result", "settlement",
+                  "consortiumResult", "budgetUse", "exhaustionDay"]
+    var lines = [header.joined(separator: ",")]
+    for y in result.years {
+      for c in y.contracts {
+        lines.append([String(y.year), field(c.id), money(c.budget), money(c.spend), money(c.payment),
+                      money(c.valvePayout), money(c.result), money(c.settlement), money(c.consortiumResult),
+                      money(c.budgetUse), c.exhaustionDay.map(String.init) ?? ""].joined(separator: ","))
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
   /// `monthly.csv`: tidy, one row per month × metric × care type (or source, for referrals).
   public static func monthly(_ result: ReplicationResult, firstYear: Int) -> String {
     let series = result.monthly

@@ -38,7 +38,7 @@ public enum RunSummary {
   }
 
   static func year(_ y: YearResult) -> JSONValue {
-    .object([
+    var fields: [(String, JSONValue)] = [
       ("year", .int(y.year)),
       ("contractYear", .int(y.contractYear)),
       ("budget", .double(y.budget, 2)),
@@ -68,6 +68,28 @@ public enum RunSummary {
       ("reneged", .int(y.reneged)),
       ("peakWaiting", .int(y.peakWaiting)),
       ("meanWaitDays", .double(y.meanWaitDays, 4)),
+    ]
+    if y.contracts.count > 1 { fields.append(("contracts", .array(y.contracts.map(contract)))) }
+    return .object(fields)
+  }
+
+  /// One contract's year, for scenarios with several contracts.
+  static func contract(_ c: ContractYearResult) -> JSONValue {
+    .object([
+      ("id", .string(c.id)),
+      ("budget", .double(c.budget, 2)),
+      ("spend", .double(c.spend, 2)),
+      ("payment", .double(c.payment, 2)),
+      ("corridorAdjustment", .double(c.corridorAdjustment, 2)),
+      ("renegotiationAdjustment", .double(c.renegotiationAdjustment, 2)),
+      ("valvePayout", .double(c.valvePayout, 2)),
+      ("result", .double(c.result, 2)),
+      ("settlement", .double(c.settlement, 2)),
+      ("consortiumResult", .double(c.consortiumResult, 2)),
+      ("memberResults", .array(c.memberResults.map { .double($0, 2) })),
+      ("membersExited", .array(c.membersExited.map { .string($0) })),
+      ("budgetUse", .double(c.budgetUse, 2)),
+      ("exhaustionDay", c.exhaustionDay.map { .int($0) } ?? .null),
     ])
   }
 

@@ -36,10 +36,13 @@ public enum RunTable {
       }
       out += contract.rendered() + "\n"
     }
-    if let members = scenario.consortium?.members, !members.isEmpty {
+    if scenario.contracts.count > 1 { out += contractTable(result, scenario: scenario) + "\n" }
+    let members = scenario.memberIndices
+    if !members.isEmpty {
       let totals = members.indices.map { m in result.years.reduce(0) { $0 + ($1.memberResults.isEmpty ? 0 : $1.memberResults[m]) } }
       out += "Members' results over the contract (€M): "
-      out += zip(members, totals).map { "\($0.id) \(millions($1))" }.joined(separator: ", ")
+      out += zip(members, totals).map { "\(scenario.memberLabel(contract: $0.contract, member: $0.member)) \(millions($1))" }
+        .joined(separator: ", ")
       let exits = result.years.flatMap { y in y.membersExited.map { "\($0) after \(y.year)" } }
       out += exits.isEmpty ? "; no member left.\n\n" : "; left: \(exits.joined(separator: ", ")).\n\n"
     }
@@ -58,6 +61,25 @@ public enum RunTable {
     out += care.rendered()
     out += "\nWaits, waiting lists and use are averages over the contract years; a wait counts from referral to start.\n"
     return out
+  }
+
+  /// One row per contract over the contract years: budget, spend, result, overspent years, first run-out.
+  static func contractTable(_ result: ReplicationResult, scenario: Scenario) -> String {
+    var table = TextTable([
+      ("Contract", .left), ("Budget €M", .right), ("Spend €M", .right), ("Result €M", .right),
+      ("Years overspent", .right), ("First runs out", .left),
+    ])
+    for (c, contract) in scenario.contracts.enumerated() {
+      let years = result.years.map { $0.contracts[c] }
+      let first = zip(result.years, years).first { $0.1.exhaustionDay != nil }
+      table.append([
+        "\(contract.id) \(contract.name)", millions(years.reduce(0) { $0 + $1.budget }),
+        millions(years.reduce(0) { $0 + $1.spend }), millions(years.reduce(0) { $0 + $1.result }),
+        "\(years.filter(\.overspent).count) of \(years.count)",
+        first.map { "\(date($0.1.exhaustionDay!)) \($0.0.year)" } ?? "never",
+      ])
+    }
+    return table.rendered()
   }
 
   /// "14 Dec" for day 348 of a 365-day year.

@@ -51,7 +51,9 @@ struct Budget: ParsableCommand {
         ("scenario", .string(scenario.name)), ("seed", .unsigned(seed)),
         ("maxOverspendProbability", .double(maxOverspendProbability, 6)),
         ("years", years == .all ? .string("all") : .int(labels[answer.bindingYear])),
-        ("base", .double(answer.base, 2)), ("bindingYear", .int(labels[answer.bindingYear])),
+        ("base", .double(answer.base, 2)),
+        ("contractBases", .object(zip(scenario.contracts, answer.contractBases).map { ($0.id, .double($1, 2)) })),
+        ("bindingYear", .int(labels[answer.bindingYear])),
         ("method", .string(answer.method)), ("evaluations", .int(answer.evaluations)),
         ("replications", .int(answer.replications)),
         ("perYear", .array(answer.budgets.indices.map { y in
@@ -62,9 +64,13 @@ struct Budget: ParsableCommand {
       print(document.rendered(), terminator: "")
     case .table:
       let scope = years == .all ? "every contract year" : String(labels[answer.bindingYear])
+      let split = scenario.contracts.count > 1
+        ? ",\n  split over the \(scenario.contracts.count) contracts as now: "
+          + zip(scenario.contracts, answer.contractBases).map { "\($0.id) €\(String(format: "%.2f", $1 / 1e6))M" }.joined(separator: ", ")
+        : ""
       print("""
         Smallest lumpsum with P(overspend) ≤ \(String(format: "%g", maxOverspendProbability * 100))% in \(scope): \
-        €\(String(format: "%.2f", answer.base / 1e6))M in \(labels[0]) (now €\(String(format: "%.2f", scenario.funding.lumpsum.base / 1e6))M).
+        €\(String(format: "%.2f", answer.base / 1e6))M in \(labels[0]) (now €\(String(format: "%.2f", scenario.lumpsumBase / 1e6))M)\(split).
         \(answer.replications) replications per evaluation, \(answer.evaluations) evaluation\(answer.evaluations == 1 ? "" : "s") (\(answer.method)); \
         \(labels[answer.bindingYear]) decides.
 

@@ -11,7 +11,7 @@ struct Run: ParsableCommand {
   @OptionGroup var scenarioOptions: ScenarioOptions
   @OptionGroup var seedOption: SeedOption
 
-  @Option(help: "Write summary.json, years.csv and monthly.csv into this folder.")
+  @Option(help: "Write summary.json, years.csv and monthly.csv (and contracts.csv with several contracts) into this folder.")
   var out: String?
 
   @Option(help: "What to print: table (readable) or json (the output contract).")
@@ -28,11 +28,13 @@ struct Run: ParsableCommand {
 
     if let out {
       do throws(AtomicFile.WriteError) {
-        try AtomicFile.writeAll([
+        var files = [
           ("summary.json", RunSummary.json(result, wallSeconds: nil).rendered()),
           ("years.csv", CSVTables.years(result)),
           ("monthly.csv", CSVTables.monthly(result, firstYear: scenario.horizon.firstYear)),
-        ], into: out)
+        ]
+        if scenario.contracts.count > 1 { files.append(("contracts.csv", CSVTables.contracts(result))) }
+        try AtomicFile.writeAll(files, into: out)
       } catch {
         throw RuntimeFailure(description: "error: \(error.description)")
       }

@@ -11,12 +11,20 @@ struct Validate: ParsableCommand {
   func run() throws {
     let scenario = try scenarioOptions.load()
     for warning in ScenarioWarnings.check(scenario) { printError("\(scenarioOptions.scenario): warning: \(warning)") }
-    let inScope = scenario.careTypes.filter(\.inLumpsum).map(\.id).joined(separator: ", ")
+    let yearOne = scenario.contracts.reduce(0) { $0 + $1.lumpsum.budget(inYear: 1) }
+    let scope: String
+    if scenario.contracts.count == 1 {
+      scope = "in the lumpsum: " + scenario.contracts[0].careTypes.sorted().map { scenario.careTypes[$0].id }.joined(separator: ", ")
+    } else {
+      scope = "\(scenario.contracts.count) lumpsums: " + scenario.contracts.map { contract in
+        "\(contract.id) (\(contract.careTypes.map { scenario.careTypes[$0].id }.joined(separator: ", ")))"
+      }.joined(separator: "; ")
+    }
     print("""
       \(scenarioOptions.scenario): OK — \(scenario.name)
-        \(scenario.referralSources.count) referral sources, \(scenario.careTypes.count) care types (in the lumpsum: \(inScope))
+        \(scenario.referralSources.count) referral sources, \(scenario.careTypes.count) care types (\(scope))
         \(scenario.horizon.contractYears) contract years after \(scenario.horizon.warmupYears) warm-up years; \
-      lumpsum year 1 €\(String(format: "%.2f", scenario.funding.lumpsum.budget(inYear: 1) / 1e6))M
+      lumpsum year 1 €\(String(format: "%.2f", yearOne / 1e6))M
       """)
   }
 }

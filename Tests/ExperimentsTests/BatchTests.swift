@@ -19,7 +19,7 @@ func runBatch(_ scenario: Scenario, seed: UInt64, count: Int, threads: Int, samp
 /// A short M/M/c with money that runs out: one warm-up year, two contract years.
 func shortQueue(budget: Double = 3.2e5) -> Scenario {
   var scenario = Verification.mmcScenario(years: 2)
-  scenario.funding.lumpsum.base = budget
+  scenario.contracts[0].lumpsum.base = budget
   return scenario
 }
 
@@ -141,8 +141,8 @@ struct MemberBatchTests {
   @Test("P(member exit) and capacity lost are counted over replications")
   func exitProbability() throws {
     var scenario = smallQueue()
-    scenario.funding.lumpsum.base = 7.0e4  // a loss most years
-    scenario.consortium = Consortium(
+    scenario.contracts[0].lumpsum.base = 7.0e4  // a loss most years
+    scenario.contracts[0].consortium = Consortium(
       members: [Member(id: "big", share: 0.8, revenue: 1e9, capacityShare: [0.67]),
                 Member(id: "small", share: 0.2, revenue: 2e4, capacityShare: [0.33])],
       exitRule: ExitRule(lossShareOfRevenue: 0.05, maxDependence: 0.9))

@@ -7,7 +7,7 @@ func smallQueue() -> Scenario {
   var scenario = Verification.singleQueue(
     name: "small", perDay: 2, duration: .exponential(mean: 1), capacity: 3,
     horizon: Horizon(contractYears: 2, warmupYears: 1))
-  scenario.funding.lumpsum.base = 7.3e4
+  scenario.contracts[0].lumpsum.base = 7.3e4
   return scenario
 }
 
@@ -16,7 +16,7 @@ struct BudgetSolverTests {
   /// P(overspend) per contract year at a given base, from an independent batch on the same seed.
   func overspend(_ scenario: Scenario, base: Double, seed: UInt64, n: Int) -> [Double] {
     var candidate = scenario
-    candidate.funding.lumpsum.base = base
+    candidate.contracts[0].lumpsum.base = base
     return runBatch(candidate, seed: seed, count: n, threads: 2).years.map(\.overspend.estimate)
   }
 

@@ -50,10 +50,25 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
       problems.append("year \(y.year): municipal cost ≠ payment + valves + settlement + outside")
     }
     if scenario.funding.model == .lumpsum && y.payment != y.budget { problems.append("year \(y.year): a lumpsum pays its budget") }
-    let byType = zip(y.spendByCareType, scenario.careTypes).filter { $0.1.inLumpsum }.reduce(0) { $0 + $1.0 }
-    let consortiumPrevention = scenario.prevention?.paidBy == .consortium ? y.preventionCost : 0
-    let expected = byType * (1 + scenario.funding.lumpsum.overheadShare) + consortiumPrevention
-    if abs(expected - y.spend) > 1e-6 * max(y.spend, 1) { problems.append("year \(y.year): spend ≠ Σ in-scope types × overhead") }
+    for (c, contract) in scenario.contracts.enumerated() {
+      let x = y.contracts[c]
+      let byType = contract.careTypes.reduce(0) { $0 + y.spendByCareType[$1] }
+      let paysPrevention = scenario.prevention.map { $0.paidBy == .consortium && $0.contract == c } ?? false
+      let expected = byType * (1 + contract.lumpsum.overheadShare) + (paysPrevention ? y.preventionCost : 0)
+      if abs(expected - x.spend) > 1e-6 * max(x.spend, 1) { problems.append("year \(y.year), \(contract.id): spend ≠ Σ its types × overhead") }
+      if abs(x.result - (x.payment + x.valvePayout - x.spend)) > 1e-6 { problems.append("year \(y.year), \(contract.id): result ≠ payment + valves − spend") }
+      if scenario.funding.model == .lumpsum && x.payment != x.budget { problems.append("year \(y.year), \(contract.id): a lumpsum pays its budget") }
+      let members = x.memberResults.reduce(0, +)
+      if !x.memberResults.isEmpty && abs(members - x.consortiumResult) > 1e-6 * max(1, abs(x.consortiumResult)) {
+        problems.append("year \(y.year), \(contract.id): members' results ≠ consortium result")
+      }
+    }
+    let sum = { (figure: (ContractYearResult) -> Double) in y.contracts.reduce(0) { $0 + figure($1) } }
+    if abs(sum(\.spend) - y.spend) > 1e-6 * max(y.spend, 1) || abs(sum(\.budget) - y.budget) > 1e-6 * max(y.budget, 1) {
+      problems.append("year \(y.year): the contracts' spend and budgets do not add up to the year's")
+    }
+    let firstOut = y.contracts.compactMap(\.exhaustionDay).min()
+    if firstOut != y.exhaustionDay { problems.append("year \(y.year): exhaustion day is not the first contract's") }
   }
   return problems
 }

@@ -86,7 +86,7 @@ struct ScenarioValidationTests {
     ])
     #expect(scenario.careTypes[1].capacity == 12)
     #expect(scenario.careTypes[0].costPerDay == 25.5)
-    #expect(scenario.funding.lumpsum.bookedSavings == [0, 0.05])
+    #expect(scenario.contracts[0].lumpsum.bookedSavings == [0, 0.05])
     #expect(scenario.careTypes[0].patience == Patience(duration: .fixed(30), destination: .careType(1)))
   }
 

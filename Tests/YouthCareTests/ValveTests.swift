@@ -103,12 +103,12 @@ struct ValveTests {
   func defaults() throws {
     let scenario = try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(
       path: "funding.valves", value: "{volumeCorridor: {}, statutoryReferrals: {sources: [gi, rechter]}}")])
-    let corridor = try #require(scenario.funding.valves.volumeCorridor)
+    let corridor = try #require(scenario.contracts[0].valves.volumeCorridor)
     let steady = SteadyState(scenario)
-    let inScope = scenario.careTypes.indices.filter { scenario.careTypes[$0].inLumpsum }
+    let inScope = scenario.careTypes.indices.filter { scenario.isInContract($0) }
     #expect(abs(corridor.baseline - inScope.reduce(0) { $0 + steady.arrivalsPerYear[$1] }) < 1e-6)
     #expect(abs(corridor.averageCost - 26_000_000 / corridor.baseline) < 1e-6)
-    let v2 = try #require(scenario.funding.valves.statutoryReferrals)
+    let v2 = try #require(scenario.contracts[0].valves.statutoryReferrals)
     #expect(abs(v2.baseline - 55 * (2.34 + 0.13)) < 1e-9)
   }
 }

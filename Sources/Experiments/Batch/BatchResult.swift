@@ -16,6 +16,8 @@ public struct BatchResult: Sendable {
   public var years: [YearRisk]
   /// Replications with at least one overspent year.
   public var anyOverspend: Proportion
+  /// Per contract, when the scenario has several (empty otherwise).
+  public var contracts: [ContractRisk]
   /// Monthly bands, [month × seriesPerMonth + series]: year-to-date spend, then waiting per care type.
   public var bands: [FigureStatistics]
   /// Year-to-date budget paid in monthly instalments (the same in every replication).
@@ -48,6 +50,8 @@ public struct BatchAccumulator {
   private var moments: [RunningMoments]
   private var seriesMoments: [RunningMoments]
   private var risk: BudgetRiskCounter
+  private var contractRisk: [BudgetRiskCounter]
+  private let contractNames: [String]
   private var sample: ReplicationSample
   private var budgetPaid: [Double] = []
   private(set) var events = 0
@@ -61,7 +65,10 @@ public struct BatchAccumulator {
     self.seed = seed
     moments = Array(repeating: RunningMoments(), count: layout.count)
     seriesMoments = Array(repeating: RunningMoments(), count: layout.months * layout.seriesPerMonth)
-    risk = BudgetRiskCounter(years: layout.years)
+    let years = layout.years
+    risk = BudgetRiskCounter(years: years)
+    contractRisk = layout.contractIDs.map { _ in BudgetRiskCounter(years: years) }
+    contractNames = scenario.contracts.map(\.name)
     sample = ReplicationSample(capacity: sampleCapacity, seed: seed)
   }
 
@@ -75,6 +82,7 @@ public struct BatchAccumulator {
     for i in figures.indices { moments[i].add(figures[i]) }
     for i in series.indices { seriesMoments[i].add(Double(series[i])) }
     risk.add(result)
+    for c in contractRisk.indices { contractRisk[c].add(result, contract: c) }
     sample.add(figures: figures, series: series)
     if budgetPaid.isEmpty { budgetPaid = result.monthly.budgetPaid }
     events += result.events
@@ -87,7 +95,7 @@ public struct BatchAccumulator {
   public var risks: [YearRisk] { risk.risks }
 
   /// Replications so far with at least one overspent year.
-  public var anyOverspend: Proportion { Proportion(successes: risk.anyOverspent, trials: risk.trials) }
+  public var anyOverspend: Proportion { risk.anyOverspend }
 
   /// The batch's statistics.
   public func result() -> BatchResult {
@@ -97,7 +105,12 @@ public struct BatchAccumulator {
     }
     return BatchResult(
       scenario: scenario, seed: seed, replications: count, events: events, layout: layout, figures: figures,
-      years: risk.risks, anyOverspend: Proportion(successes: risk.anyOverspent, trials: risk.trials), bands: bands,
+      years: risk.risks, anyOverspend: risk.anyOverspend,
+      contracts: contractRisk.indices.map {
+        ContractRisk(id: layout.contractIDs[$0], name: contractNames[$0], years: contractRisk[$0].risks,
+                     anyOverspend: contractRisk[$0].anyOverspend)
+      },
+      bands: bands,
       budgetPaid: budgetPaid, quantileSample: sample.figures.count)
   }
 }

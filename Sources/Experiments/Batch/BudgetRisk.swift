@@ -14,6 +14,16 @@ public struct YearRisk: Sendable, Equatable {
   public var expectedShortfall: Double?
 }
 
+/// The budget questions for one of several contracts.
+public struct ContractRisk: Sendable, Equatable {
+  public var id: String
+  public var name: String
+  /// Per contract year.
+  public var years: [YearRisk]
+  /// Replications in which this contract overspent in at least one year.
+  public var anyOverspend: Proportion
+}
+
 /// Counts budget outcomes per contract year as replications arrive.
 struct BudgetRiskCounter {
   private(set) var trials = 0
@@ -36,10 +46,20 @@ struct BudgetRiskCounter {
     return (0..<12).last { DayCalendar.monthStarts[$0] <= zeroBased } ?? 0
   }
 
+  /// Adds one replication's region-wide years (any contract overspent, first exhaustion).
   mutating func add(_ result: ReplicationResult) {
+    add(result.years.map { ($0.overspent, $0.overspend, $0.exhaustionDay) })
+  }
+
+  /// Adds one replication's years of contract `c`.
+  mutating func add(_ result: ReplicationResult, contract c: Int) {
+    add(result.years.map { ($0.contracts[c].overspent, $0.contracts[c].overspend, $0.contracts[c].exhaustionDay) })
+  }
+
+  private mutating func add(_ years: [(overspent: Bool, overspend: Double, exhaustionDay: Int?)]) {
     trials += 1
     var any = false
-    for (y, year) in result.years.enumerated() {
+    for (y, year) in years.enumerated() {
       if year.overspent {
         overspent[y] += 1
         shortfall[y] += year.overspend
@@ -51,6 +71,9 @@ struct BudgetRiskCounter {
     }
     if any { anyOverspent += 1 }
   }
+
+  /// Replications with at least one overspent year.
+  var anyOverspend: Proportion { Proportion(successes: anyOverspent, trials: trials) }
 
   var risks: [YearRisk] {
     years.indices.map { y in

@@ -19,7 +19,6 @@ public struct FigureLayout: Sendable {
     "arrivals", "starts", "exits", "meanWaitDays", "p90WaitDays", "shareOverNorm", "meanWaiting", "meanInCare",
     "reneged", "utilization", "spend",
   ]
-  /// Figures over the whole contract, in order.
   /// Figures per consortium member over the contract, in order.
   public static let memberFigures = ["exited", "totalResult"]
   /// Figures over the whole contract, in order.
@@ -28,18 +27,25 @@ public struct FigureLayout: Sendable {
     "totalMunicipalCost", "yearsOverspent", "capacityLost",
   ]
 
+  /// Figures per contract per year, when a scenario has several contracts, in order.
+  public static let contractYearFigures = ["budget", "spend", "budgetUse", "result", "settlement", "consortiumResult", "exhaustionDay"]
+
   /// The exhaustion day recorded for a year whose budget lasted: one past the last day.
   public static let notExhausted = 366.0
 
   public let years: [Int]
   public let careTypeIDs: [String]
   public let memberIDs: [String]
+  /// The contracts followed one by one: all of them when there are several, none when there is one
+  /// (its figures are the year figures).
+  public let contractIDs: [String]
   public let months: Int
 
   public init(scenario: Scenario) {
     years = (0..<scenario.horizon.contractYears).map { scenario.horizon.firstYear + $0 }
     careTypeIDs = scenario.careTypes.map(\.id)
-    memberIDs = scenario.consortium?.members.map(\.id) ?? []
+    memberIDs = scenario.memberIndices.map { scenario.memberLabel(contract: $0.contract, member: $0.member) }
+    contractIDs = scenario.contracts.count > 1 ? scenario.contracts.map(\.id) : []
     months = scenario.horizon.contractYears * 12
   }
 
@@ -73,10 +79,16 @@ public struct FigureLayout: Sendable {
       + Self.memberFigures.firstIndex(of: figure)!
   }
 
+  /// Index of a per-year figure of contract `c` (scenarios with several contracts).
+  public func contract(_ c: Int, year y: Int, _ figure: String) -> Int {
+    member(0, Self.memberFigures[0]) + memberIDs.count * Self.memberFigures.count
+      + (c * years.count + y) * Self.contractYearFigures.count + Self.contractYearFigures.firstIndex(of: figure)!
+  }
+
   /// The number of figures.
   public var count: Int {
     years.count * perYear + careTypeIDs.count * Self.careTypeFigures.count + Self.contractFigures.count
-      + memberIDs.count * Self.memberFigures.count
+      + memberIDs.count * Self.memberFigures.count + contractIDs.count * years.count * Self.contractYearFigures.count
   }
 
   /// Monthly series per replication: year-to-date in-scope spend, then waiting per care type.
@@ -120,6 +132,14 @@ public struct FigureLayout: Sendable {
     for (m, id) in memberIDs.enumerated() {
       v[member(m, "exited")] = r.years.contains { $0.membersExited.contains(id) } ? 1 : 0
       v[member(m, "totalResult")] = r.years.reduce(0) { $0 + ($1.memberResults.isEmpty ? 0 : $1.memberResults[m]) }
+    }
+    for c in contractIDs.indices {
+      for (y, year) in r.years.enumerated() {
+        let x = year.contracts[c]
+        let values = [x.budget, x.spend, x.budgetUse, x.result, x.settlement, x.consortiumResult,
+                      x.exhaustionDay.map(Double.init) ?? Self.notExhausted]
+        for (i, value) in values.enumerated() { v[contract(c, year: y, Self.contractYearFigures[i])] = value }
+      }
     }
     return v
   }

@@ -9,6 +9,10 @@ import YouthCare
 /// depend on the budget, one batch suffices: replication i overspends year t exactly when
 /// base < useᵢₜ / (budgetₜ / base), so the answer is an order statistic of those ratios, the limit
 /// bisection would converge to. Otherwise the solver bisects on the base, one batch per step.
+///
+/// With several contracts the base is their total: every contract's base moves by the same
+/// factor, so the split between them stays as written (in proportion to their current bases, or
+/// equal when all are zero), and a year overspends when any contract does.
 public enum BudgetSolver {
   /// Which years must meet the target.
   public enum Years: Sendable, Equatable {
@@ -28,8 +32,11 @@ public enum BudgetSolver {
 
   /// The solver's answer.
   public struct Answer: Sendable {
-    /// The smallest base meeting the target (euros, rounded up to a whole euro).
+    /// The smallest base meeting the target (euros, rounded up to a whole euro; the total over
+    /// contracts).
     public var base: Double
+    /// That base split over the contracts.
+    public var contractBases: [Double]
     /// The budget per contract year at that base.
     public var budgets: [Double]
     /// Overspend per contract year at that base, over the same replications.
@@ -51,31 +58,47 @@ public enum BudgetSolver {
   ) -> Answer? {
     precondition(target >= 0 && target < 1, "target probability must be in [0, 1)")
     let yearIndices = years == .all ? Array(0..<scenario.horizon.contractYears) : [yearIndex(years)]
-    let factors = (1...scenario.horizon.contractYears).map { scenario.funding.lumpsum.budget(inYear: $0) / scenario.funding.lumpsum.base }
+    let contracts = scenario.contracts
+    let totalBase = contracts.reduce(0) { $0 + $1.lumpsum.base }
+    let weights = contracts.map { totalBase > 0 ? $0.lumpsum.base / totalBase : 1 / Double(contracts.count) }
+    let years = scenario.horizon.contractYears
+    // Contract c's budget in year y at total base B is B × weight × factor[c][y].
+    let factors = contracts.map { contract in (1...years).map { contract.lumpsum.factor(inYear: $0) } }
+    func budgets(_ base: Double) -> [Double] {
+      (0..<years).map { y in contracts.indices.reduce(0) { $0 + base * weights[$1] * factors[$1][y] } }
+    }
     if method == .automatic && !scenario.funding.budgetUseDependsOnBudget {
-      guard let spends = spendTable(scenario, seed: seed, n: n, threads: threads, stop: stop) else { return nil }
+      guard let uses = useTable(scenario, seed: seed, n: n, threads: threads, stop: stop) else { return nil }
+      // The total base replication i needs in year y: the largest over contracts of use / (weight × factor).
+      let needed = uses.map { use in
+        (0..<years).map { y in
+          contracts.indices.map { c in
+            use[y][c] > 0 ? use[y][c] / (weights[c] * factors[c][y]) : 0
+          }.max() ?? 0
+        }
+      }
       let allowed = Int((target * Double(n)).rounded(.down) + 1e-9)
       var base = 0.0, binding = yearIndices[0]
       for y in yearIndices {
-        // The (allowed + 1)-th largest ratio: at most `allowed` replications lie strictly above it.
-        let ratios = spends.map { $0[y] / factors[y] }.sorted(by: >)
+        // The (allowed + 1)-th largest need: at most `allowed` replications lie strictly above it.
+        let ratios = needed.map { $0[y] }.sorted(by: >)
         let candidate = ratios[min(allowed, ratios.count - 1)]
         if candidate > base { base = candidate; binding = y }
       }
       base = base.rounded(.up)
-      let overspend = (0..<factors.count).map { y in
-        Proportion(successes: spends.reduce(0) { $0 + ($1[y] > base * factors[y] ? 1 : 0) }, trials: n)
+      let overspend = (0..<years).map { y in
+        Proportion(successes: needed.reduce(0) { $0 + ($1[y] > base ? 1 : 0) }, trials: n)
       }
-      return Answer(base: base, budgets: factors.map { $0 * base }, overspend: overspend, bindingYear: binding,
-                    method: "order statistic", evaluations: 1, replications: n)
+      return Answer(base: base, contractBases: weights.map { $0 * base }, budgets: budgets(base), overspend: overspend,
+                    bindingYear: binding, method: "order statistic", evaluations: 1, replications: n)
     }
 
     var evaluations = 0
     func evaluate(_ base: Double) -> [Proportion]? {
       evaluations += 1
       var candidate = scenario
-      candidate.funding.lumpsum.base = base
-      var counts = [Int](repeating: 0, count: factors.count)
+      for c in contracts.indices { candidate.contracts[c].lumpsum.base = base * weights[c] }
+      var counts = [Int](repeating: 0, count: years)
       let done = ParallelReplications.run(candidate, seed: seed, count: n, threads: threads, stop: stop) { _, r in
         for (y, year) in r.years.enumerated() where year.overspent { counts[y] += 1 }
         return true
@@ -86,7 +109,7 @@ public enum BudgetSolver {
     func meets(_ p: [Proportion]) -> Bool { yearIndices.allSatisfy { p[$0].estimate <= target } }
 
     // Bracket: grow the base until the target is met (spend is finite, so it will be).
-    var high = max(scenario.funding.lumpsum.base, 1)
+    var high = max(totalBase, 1)
     guard var highResult = evaluate(high) else { return nil }
     var low = 0.0
     var growth = 0
@@ -105,8 +128,8 @@ public enum BudgetSolver {
     let base = high.rounded(.up)
     if base != high, let exact = evaluate(base) { highResult = exact }
     let binding = yearIndices.max { highResult[$0].estimate < highResult[$1].estimate } ?? yearIndices[0]
-    return Answer(base: base, budgets: factors.map { $0 * base }, overspend: highResult, bindingYear: binding,
-                  method: "bisection", evaluations: evaluations, replications: n)
+    return Answer(base: base, contractBases: weights.map { $0 * base }, budgets: budgets(base), overspend: highResult,
+                  bindingYear: binding, method: "bisection", evaluations: evaluations, replications: n)
   }
 
   static func yearIndex(_ years: Years) -> Int {
@@ -114,14 +137,14 @@ public enum BudgetSolver {
     return 0
   }
 
-  /// Budget use per replication and contract year from one batch; nil if stopped.
-  static func spendTable(_ scenario: Scenario, seed: UInt64, n: Int, threads: Int, stop: StopFlag) -> [[Double]]? {
-    var spends: [[Double]] = []
-    spends.reserveCapacity(n)
+  /// Budget use per replication, contract year and contract from one batch; nil if stopped.
+  static func useTable(_ scenario: Scenario, seed: UInt64, n: Int, threads: Int, stop: StopFlag) -> [[[Double]]]? {
+    var uses: [[[Double]]] = []
+    uses.reserveCapacity(n)
     ParallelReplications.run(scenario, seed: seed, count: n, threads: threads, stop: stop) { _, r in
-      spends.append(r.years.map(\.budgetUse))
+      uses.append(r.years.map { $0.contracts.map(\.budgetUse) })
       return true
     }
-    return spends.count == n && !stop.isStopped ? spends : nil
+    return uses.count == n && !stop.isStopped ? uses : nil
   }
 }

@@ -34,6 +34,8 @@ struct Client {
   var heldType: Int16
   var state: ClientState
   var priority: Priority
+  /// The contract whose carve-out `yearCost` counts towards (-1: none yet).
+  var costContract: Int8
   /// The referral source, for repeat referrals; `noSource` for a warm-start child.
   var source: UInt8
 
@@ -54,7 +56,7 @@ struct ClientRegistry {
   mutating func add(key: UInt64, source: UInt8) -> Int32 {
     var client = Client(
       key: key, queuedAt: 0, yearCost: 0, costedUntil: 0, episode: 0, token: 0, careType: -1, heldType: -1,
-      state: .arriving, priority: .regular, source: source)
+      state: .arriving, priority: .regular, costContract: -1, source: source)
     if let slot = freeSlots.popLast() {
       // The token keeps counting across children: an event still pending for the record's
       // previous child can never match the new one.

@@ -1,4 +1,4 @@
-/// The contract's year-end: safety valves and settlement under the lumpsum model.
+/// A contract's year-end: safety valves and settlement under the lumpsum model.
 ///
 /// During a year the simulation counts what the valves measure (starts and client-days in
 /// contract care, first-time referrals from statutory sources). At the year's end the statutory
@@ -33,14 +33,13 @@ struct ContractYearEnd {
   private(set) var active: [Bool]
   private var memberCumulative: [Double]
 
-  init(scenario: Scenario) {
-    let funding = scenario.funding
-    valves = funding.valves
-    settlement = funding.settlement
-    lumpsum = funding.lumpsum
-    isLumpsum = funding.model == .lumpsum
-    consortium = scenario.consortium
-    let members = scenario.consortium?.members.count ?? 0
+  init(contract: Contract, model: Funding.Model) {
+    valves = contract.valves
+    settlement = contract.settlement
+    lumpsum = contract.lumpsum
+    isLumpsum = model == .lumpsum
+    consortium = contract.consortium
+    let members = contract.consortium?.members.count ?? 0
     active = Array(repeating: true, count: members)
     memberCumulative = Array(repeating: 0, count: members)
   }

@@ -1,20 +1,24 @@
-/// The contract's books: the provider's spend and the municipality's payments, accrued exactly
-/// between events, and the moments the budget runs out or a P×Q ceiling is reached.
+/// The contracts' books: the providers' spend and the municipality's payments, accrued exactly
+/// between events, and the moments a budget runs out or a P×Q ceiling is reached.
 ///
 /// Costs and P×Q payments change only when a count changes, so the ledger never ticks per day: it
 /// keeps the current rates and, whenever it is brought up to date, adds rate × elapsed time. A
 /// threshold crossed inside that interval is found by solving for the moment, so it is exact, not
-/// rounded to an event or a day. Per care type it integrates client-days, which the month-end
-/// accounts turn into euros; the two computations of spend are checked against each other.
+/// rounded to an event or a day. Each contract has its own running account (`ContractBooks`);
+/// per care type the ledger integrates client-days, which the month-end accounts turn into euros;
+/// the two computations of spend are checked against each other.
 ///
-/// What runs out depends on the model: under `lumpsum` the consortium's spend is measured against
-/// the budget; under `pxq` and `output` the municipality's payments are.
+/// What runs out depends on the model: under `lumpsum` a consortium's spend is measured against
+/// its budget; under `pxq` and `output` the municipality's payments are.
 struct Ledger {
   let types: Int
+  /// The contract of each care type, or -1 when the municipality pays it per day.
+  let contractOf: ContiguousArray<Int>
   let inScope: ContiguousArray<Bool>
   private(set) var capacity: ContiguousArray<Int>
   let overflowFactor: ContiguousArray<Double>
-  let overheadFactor: Double
+  /// 1 + overhead share of each care type's contract (1 outside every contract).
+  let overheadOf: ContiguousArray<Double>
   let baseCostPerDay: ContiguousArray<Double>
   let baseFixedPerSlotDay: ContiguousArray<Double>
   let baseIntake: ContiguousArray<Double>
@@ -36,37 +40,25 @@ struct Ledger {
   /// Intake costs per type since the last month end (at this year's prices, no overhead).
   private(set) var intakeThisMonth: ContiguousArray<Double>
 
-  /// In-scope spend per day at the current counts, including overhead.
-  private var rate = 0.0
-  private var accruedUntil = 0.0
-  /// In-scope spend this year including overhead, accrued until `accruedUntil`.
-  private(set) var runningSpend = 0.0
-  /// The budget of the current year.
-  private(set) var budget = 0.0
-  /// When this year's budget ran out (simulation day), if it has.
-  private(set) var exhaustedAt: Double?
-
-  /// Contract payments per day at the current counts (P×Q), and accrued this year.
-  private var paymentRate = 0.0
-  private(set) var runningPayment = 0.0
-  /// This year's P×Q ceiling, and when it was reached.
-  private var ceiling: Double?
-  private(set) var ceilingReachedAt: Double?
+  /// Each contract's running account.
+  private(set) var books: ContiguousArray<ContractBooks>
   /// Output fees per type since the last month end.
   private(set) var feesThisMonth: ContiguousArray<Double>
 
   init(scenario: Scenario) {
     let careTypes = scenario.careTypes
-    let overheadShare = scenario.funding.lumpsum.overheadShare
     model = scenario.funding.model
+    let contractOf = ContiguousArray(careTypes.indices.map { scenario.contractIndex(ofCareType: $0) ?? -1 })
+    self.contractOf = contractOf
+    books = ContiguousArray(scenario.contracts.map { ContractBooks(overheadFactor: 1 + $0.lumpsum.overheadShare) })
+    overheadOf = ContiguousArray(contractOf.map { $0 >= 0 ? 1 + scenario.contracts[$0].lumpsum.overheadShare : 1 })
     baseTariff = ContiguousArray(careTypes.indices.map { scenario.tariffPerDay($0) })
     baseFee = ContiguousArray(careTypes.indices.map { scenario.feePerStart($0) })
     feesThisMonth = ContiguousArray(repeating: 0, count: careTypes.count)
     types = careTypes.count
-    inScope = ContiguousArray(careTypes.map(\.inLumpsum))
+    inScope = ContiguousArray(contractOf.map { $0 >= 0 })
     capacity = ContiguousArray(careTypes.map(\.capacity))
     overflowFactor = ContiguousArray(careTypes.map(\.overflowCostFactor))
-    overheadFactor = 1 + overheadShare
     baseCostPerDay = ContiguousArray(careTypes.map(\.effectiveCostPerDay))
     subcontractedPerDay = ContiguousArray(careTypes.map { ($0.subcontracting?.share ?? 0) * ($0.subcontracting?.tariffPerDay ?? 0) })
     baseFixedPerSlotDay = ContiguousArray(careTypes.map(\.fixedCostPerSlotDay))
@@ -85,40 +77,18 @@ struct Ledger {
     return count <= capacity[k] ? perDay : perDay * overflowFactor[k]
   }
 
-  /// Brings the running in-scope spend up to `now`, noting the moment the budget is crossed.
+  /// Brings contract `c`'s books up to `now`.
   @inline(__always)
-  mutating func accrue(to now: Double) {
-    let elapsed = now - accruedUntil
-    if elapsed > 0 {
-      let before = runningSpend
-      runningSpend += rate * elapsed
-      if model == .lumpsum && exhaustedAt == nil && runningSpend > budget && rate > 0 {
-        exhaustedAt = accruedUntil + max(0, budget - before) / rate
-      }
-      if paymentRate > 0 && ceilingReachedAt == nil { accruePayment(elapsed) }
-    }
-    accruedUntil = now
+  mutating func accrue(_ c: Int, to now: Double) {
+    books[c].accrue(to: now, measuresSpend: model == .lumpsum)
   }
 
-  /// P×Q payments over `elapsed` days: the ceiling caps them, the budget may run out on the way.
-  private mutating func accruePayment(_ elapsed: Double) {
-    let before = runningPayment
-    var after = before + paymentRate * elapsed
-    if let ceiling, after >= ceiling {
-      ceilingReachedAt = accruedUntil + max(0, ceiling - before) / paymentRate
-      after = ceiling
-    }
-    if exhaustedAt == nil && after > budget {
-      exhaustedAt = accruedUntil + max(0, budget - before) / paymentRate
-    }
-    runningPayment = after
-  }
-
-  /// True once this year's P×Q ceiling is reached by `now` (brings the books up to `now`).
-  mutating func ceilingReached(at now: Double) -> Bool {
-    guard ceiling != nil else { return false }
-    accrue(to: now)
-    return ceilingReachedAt != nil
+  /// True once the P×Q ceiling of care type `k`'s contract is reached by `now`.
+  mutating func ceilingReached(_ k: Int, at now: Double) -> Bool {
+    let c = contractOf[k]
+    guard c >= 0, books[c].ceiling != nil else { return false }
+    accrue(c, to: now)
+    return books[c].ceilingReachedAt != nil
   }
 
   /// Closes the client-day integral of type `k` at `now`, given the count it held until now.
@@ -137,23 +107,25 @@ struct Ledger {
   /// Records that type `k` goes from `oldCount` to `oldCount + delta` clients at `now` (delta ±1).
   @inline(__always)
   mutating func countChanges(_ k: Int, from oldCount: Int, by delta: Int, now: Double) {
-    accrue(to: now)
     integrate(k, heldCount: oldCount, now: now)
-    if inScope[k] {
+    let c = contractOf[k]
+    if c >= 0 {
+      accrue(c, to: now)
       let marginal = marginalRate(k, count: delta > 0 ? oldCount + 1 : oldCount)
-      rate += Double(delta) * marginal * overheadFactor
-      if model == .pxq { paymentRate += Double(delta) * baseTariff[k] * priceLevel }
+      books[c].rate += Double(delta) * marginal * overheadOf[k]
+      if model == .pxq { books[c].paymentRate += Double(delta) * baseTariff[k] * priceLevel }
     }
   }
 
   /// Books an output fee for a start in type `k` at `now`.
   @inline(__always)
   mutating func fee(_ k: Int, now: Double) {
-    guard model == .output, inScope[k] else { return }
+    let c = contractOf[k]
+    guard model == .output, c >= 0 else { return }
     let fee = baseFee[k] * priceLevel
     feesThisMonth[k] += fee
-    runningPayment += fee
-    if exhaustedAt == nil && runningPayment > budget { exhaustedAt = now }
+    books[c].runningPayment += fee
+    if books[c].exhaustedAt == nil && books[c].runningPayment > books[c].budget { books[c].exhaustedAt = now }
   }
 
   /// Books the intake cost of a start in type `k` at `now`.
@@ -162,27 +134,33 @@ struct Ledger {
     let cost = baseIntake[k] * priceLevel
     guard cost > 0 else { return }
     intakeThisMonth[k] += cost
-    guard inScope[k] else { return }
-    accrue(to: now)
-    runningSpend += cost * overheadFactor
-    if model == .lumpsum && exhaustedAt == nil && runningSpend > budget { exhaustedAt = now }
+    let c = contractOf[k]
+    guard c >= 0 else { return }
+    accrue(c, to: now)
+    books[c].runningSpend += cost * overheadOf[k]
+    if model == .lumpsum && books[c].exhaustedAt == nil && books[c].runningSpend > books[c].budget { books[c].exhaustedAt = now }
   }
 
-  /// True when spend so far this year exceeds the budget's share of the year elapsed by `now`.
-  mutating func isAheadOfBudget(at now: Double, yearStart: Double) -> Bool {
-    accrue(to: now)
-    return runningSpend > budget * (now - yearStart) / DayCalendar.daysPerYear
+  /// True when care type `k`'s contract has spent more this year than its budget's share of the
+  /// year elapsed by `now`.
+  mutating func isAheadOfBudget(_ k: Int, at now: Double, yearStart: Double) -> Bool {
+    let c = contractOf[k]
+    guard c >= 0 else { return false }
+    accrue(c, to: now)
+    return books[c].runningSpend > books[c].budget * (now - yearStart) / DayCalendar.daysPerYear
   }
 
-  /// True when this year's budget has run out by `now` (brings the books up to `now`).
-  mutating func isExhausted(at now: Double) -> Bool {
-    accrue(to: now)
-    return exhaustedAt != nil
+  /// True when the budget of care type `k`'s contract has run out by `now`.
+  mutating func isExhausted(_ k: Int, at now: Double) -> Bool {
+    let c = contractOf[k]
+    guard c >= 0 else { return false }
+    accrue(c, to: now)
+    return books[c].exhaustedAt != nil
   }
 
   /// The month's accounts per type: variable + fixed + intake at this year's prices, no overhead.
   mutating func closeMonth(counts: ContiguousArray<Int>, now: Double) -> ContiguousArray<Double> {
-    accrue(to: now)
+    for c in books.indices { accrue(c, to: now) }
     var costs = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       integrate(k, heldCount: counts[k], now: now)
@@ -197,14 +175,14 @@ struct Ledger {
   /// Client-days of type `k` this month (within and above capacity).
   func clientDays(_ k: Int) -> Double { normalDays[k] + overflowDays[k] }
 
-  /// This month's payments by the consortium to subcontractors (in-scope types).
+  /// This month's payments by the consortia to subcontractors (in-scope types).
   func subcontractorPayment() -> Double {
     var total = 0.0
     for k in 0..<types where inScope[k] { total += subcontractedPerDay[k] * priceLevel * clientDays(k) }
     return total
   }
 
-  /// This month's payment for care outside the contract: tariff × days of out-of-scope types.
+  /// This month's payment for care outside every contract: tariff × days of out-of-scope types.
   func outsidePayment() -> Double {
     var total = 0.0
     for k in 0..<types where !inScope[k] { total += baseTariff[k] * priceLevel * clientDays(k) }
@@ -216,14 +194,17 @@ struct Ledger {
     guard inScope[k] else { return 0 }
     let perDay = baseCostPerDay[k] * priceLevel
     let variable = perDay * (Double(min(count, places)) + overflowFactor[k] * Double(max(0, count - places)))
-    return (variable + baseFixedPerSlotDay[k] * priceLevel * Double(places)) * overheadFactor
+    return (variable + baseFixedPerSlotDay[k] * priceLevel * Double(places)) * overheadOf[k]
   }
 
   /// Changes the places of type `k` at `now`, given the count it holds; the cost rate follows.
   mutating func setCapacity(_ k: Int, to places: Int, count: Int, now: Double) {
-    accrue(to: now)
     integrate(k, heldCount: count, now: now)
-    rate += dailyCost(k, count: count, places: places) - dailyCost(k, count: count, places: capacity[k])
+    let c = contractOf[k]
+    if c >= 0 {
+      accrue(c, to: now)
+      books[c].rate += dailyCost(k, count: count, places: places) - dailyCost(k, count: count, places: capacity[k])
+    }
     capacity[k] = places
   }
 
@@ -238,34 +219,20 @@ struct Ledger {
     }
   }
 
-  /// Starts a year with its budget and price level; the rate is rebuilt from the counts.
-  /// Extra in-scope cost per day this year (a prevention investment paid by the consortium).
-  private(set) var extraCostPerDay = 0.0
-
+  /// Starts a year with each contract's budget, ceiling and extra cost per day, and this year's
+  /// price level; the rates are rebuilt from the counts.
   mutating func startYear(
-    budget: Double, ceiling: Double?, priceLevel: Double, counts: ContiguousArray<Int>, now: Double,
-    extraCostPerDay: Double = 0
+    budgets: [Double], ceilings: [Double?], extraCostPerDay: [Double], priceLevel: Double,
+    counts: ContiguousArray<Int>, now: Double
   ) {
-    self.extraCostPerDay = extraCostPerDay
-    self.budget = budget
-    self.ceiling = ceiling
     self.priceLevel = priceLevel
-    runningSpend = 0
-    runningPayment = 0
-    exhaustedAt = nil
-    ceilingReachedAt = nil
-    accruedUntil = now
-    paymentRate = 0
-    if model == .pxq {
-      for k in 0..<types where inScope[k] { paymentRate += baseTariff[k] * priceLevel * Double(counts[k]) }
+    for c in books.indices {
+      books[c].startYear(budget: budgets[c], ceiling: ceilings[c], extraCostPerDay: extraCostPerDay[c], now: now)
     }
-    var newRate = 0.0
     for k in 0..<types where inScope[k] {
-      let cap = capacity[k]
-      let perDay = baseCostPerDay[k] * priceLevel
-      newRate += perDay * (Double(min(counts[k], cap)) + overflowFactor[k] * Double(max(0, counts[k] - cap)))
-      newRate += baseFixedPerSlotDay[k] * priceLevel * Double(cap)
+      let c = contractOf[k]
+      if model == .pxq { books[c].paymentRate += baseTariff[k] * priceLevel * Double(counts[k]) }
+      books[c].rate += dailyCost(k, count: counts[k], places: capacity[k])
     }
-    rate = newRate * overheadFactor + extraCostPerDay
   }
 }

@@ -35,12 +35,29 @@ extension Simulation {
         utilization: type.capacity > 0 ? meanInCare / Double(type.capacity) : 0, spend: recorder.spend[k]))
     }
     var years: [YearResult] = []
+    let isLumpsum = scenario.funding.model == .lumpsum
     for y in 0..<horizon.contractYears {
       let account = accounts[y + horizon.warmupYears]
-      let spend = account.spend, budget = account.budget
-      let payment = account.payment, outside = account.outsidePayment
-      let outcome = account.outcome
-      let exhaustedDay = account.exhaustedAt.map { DayCalendar.dayOfYear($0) }
+      var contracts: [ContractYearResult] = []
+      var memberResults: [Double] = []
+      var exited: [String] = []
+      for (c, year) in account.contracts.enumerated() {
+        let outcome = year.outcome
+        let members = scenario.contracts[c].consortium?.members.count ?? 0
+        memberResults += outcome.memberResults.isEmpty ? Array(repeating: 0, count: members) : outcome.memberResults
+        exited += outcome.exits.map { scenario.memberLabel(contract: c, member: $0) }
+        contracts.append(ContractYearResult(
+          id: scenario.contracts[c].id, budget: year.budget, spend: year.spend, payment: year.payment,
+          corridorAdjustment: year.corridorAdjustment, renegotiationAdjustment: year.renegotiationAdjustment,
+          valvePayout: outcome.valvePayout, result: outcome.result, settlement: outcome.settlement,
+          consortiumResult: outcome.result + outcome.settlement, memberResults: outcome.memberResults,
+          membersExited: outcome.exits.map { scenario.contracts[c].consortium!.members[$0].id },
+          budgetUse: isLumpsum ? year.spend : year.payment,
+          exhaustionDay: year.exhaustedAt.map { DayCalendar.dayOfYear($0) }))
+      }
+      func total(_ figure: (ContractYearResult) -> Double) -> Double { contracts.reduce(0) { $0 + figure($1) } }
+      let spend = total(\.spend), payment = total(\.payment), outside = account.outsidePayment
+      let valvePayout = total(\.valvePayout), settlement = total(\.settlement)
       let starts = recorder.yearStarts[y]
       var meanWaits: [Double] = [], p90Waits: [Double] = []
       for k in scenario.careTypes.indices {
@@ -49,18 +66,17 @@ extension Simulation {
         p90Waits.append(Statistics.quantile(selecting: &waits, 0.9))
       }
       years.append(YearResult(
-        year: horizon.firstYear + y, contractYear: y + 1, budget: budget, spend: spend, payment: payment,
-        corridorAdjustment: account.corridorAdjustment,
-        renegotiationAdjustment: account.renegotiationAdjustment,
-        valvePayout: outcome.valvePayout, result: outcome.result, settlement: outcome.settlement,
-        consortiumResult: outcome.result + outcome.settlement, memberResults: outcome.memberResults,
-        membersExited: outcome.exits.map { scenario.consortium!.members[$0].id },
+        year: horizon.firstYear + y, contractYear: y + 1, budget: total(\.budget), spend: spend, payment: payment,
+        corridorAdjustment: total(\.corridorAdjustment), renegotiationAdjustment: total(\.renegotiationAdjustment),
+        valvePayout: valvePayout, result: total(\.result), settlement: settlement,
+        consortiumResult: total(\.consortiumResult), memberResults: memberResults, membersExited: exited,
         capacityLost: account.capacityLost, outsidePayment: outside,
-        municipalCost: payment + outcome.valvePayout + outcome.settlement + outside
+        municipalCost: payment + valvePayout + settlement + outside
           + (scenario.prevention?.paidBy == .municipality ? account.prevention : 0) + adminCostShare * spend,
         adminCost: adminCostShare * spend,
         subcontractorPayment: account.subcontracted, preventionCost: account.prevention,
-        budgetUse: scenario.funding.model == .lumpsum ? spend : payment, exhaustionDay: exhaustedDay,
+        budgetUse: total(\.budgetUse), exhaustionDay: contracts.compactMap(\.exhaustionDay).min(),
+        contracts: contracts,
         referrals: recorder.yearReferrals[y],
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],

@@ -22,7 +22,9 @@ extension Simulation {
   mutating func referralArrives() {
     let source = referrals.source(demand.uniform())
     flow.referrals += 1
-    if statutorySource[source] { accounts[month / 12].statutoryReferrals += 1 }
+    for c in 0..<contractCount where statutoryCounts[source * contractCount + c] {
+      accounts[month / 12].contracts[c].statutoryReferrals += 1
+    }
     recorder.referral(source: source, month: month)
     let c = newChild(source: UInt8(source))
     route(c, source: source)
@@ -87,16 +89,16 @@ extension Simulation {
   /// Under `throttle`, whether lumpsum care type `k` is being throttled now.
   @inline(__always)
   mutating func throttled(_ k: Int) -> Bool {
-    throttlePolicy && inScope[k] && ledger.isAheadOfBudget(at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
+    throttlePolicy && inScope[k] && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
   }
 
-  /// Regular starts in contract care wait: under `intakeStop` once the lumpsum is spent, under
-  /// P×Q once the provider's yearly ceiling is reached; until 1 January.
+  /// Regular starts in contract care wait: under `intakeStop` once the contract's lumpsum is
+  /// spent, under P×Q once its provider's yearly ceiling is reached; until 1 January.
   @inline(__always)
   mutating func intakeStopped(_ k: Int) -> Bool {
     guard inScope[k] else { return false }
-    if intakeStopPolicy { return ledger.isExhausted(at: now) }
-    if pxqCeiling { return ledger.ceilingReached(at: now) }
+    if intakeStopPolicy { return ledger.isExhausted(k, at: now) }
+    if pxqCeiling { return ledger.ceilingReached(k, at: now) }
     return false
   }
 
@@ -167,12 +169,13 @@ extension Simulation {
     let wasListed = client.state == .waiting || client.state == .blocked
     let heldType = client.state == .blocked ? Int(client.heldType) : -1
     let wait = wasListed ? now - client.queuedAt : 0
-    if highCostThreshold != nil {
+    if highCostValve {
       if client.state == .blocked { costCare(c, occupying: heldType) }
       if client.state == .inCare { costCare(c, occupying: Int(client.careType)) }
+      switchCostContract(c, to: k)
       client = clients.clients[Int(c)]
       client.costedUntil = now
-      if inScope[k] { client.yearCost += ledger.baseIntake[k] * ledger.priceLevel * ledger.overheadFactor }
+      if inScope[k] { client.yearCost += ledger.baseIntake[k] * ledger.priceLevel * ledger.overheadOf[k] }
     }
     if wasListed { leaveList(k, court: client.priority == .courtOrdered) }
     if client.state == .waiting { flow.waiting -= 1; flow.inCare += 1 }
@@ -180,7 +183,7 @@ extension Simulation {
 
     ledger.countChanges(k, from: inCare[k], by: 1, now: now)
     inCare[k] += 1
-    if inScope[k] { accounts[month / 12].inScopeStarts += 1 }
+    if inScope[k] { accounts[month / 12].contracts[contractOf[k]].inScopeStarts += 1 }
     if inCare[k] > capacity[k] && client.priority != .crisis { capacityBreaches += 1 }
     ledger.intake(k, now: now)
     ledger.fee(k, now: now)
@@ -293,40 +296,57 @@ extension Simulation {
   /// The contract-care cost per day of a child occupying type `k`, overhead included.
   @inline(__always)
   func childCostPerDay(_ k: Int) -> Double {
-    inScope[k] ? ledger.baseCostPerDay[k] * ledger.priceLevel * ledger.overheadFactor : 0
+    inScope[k] ? ledger.baseCostPerDay[k] * ledger.priceLevel * ledger.overheadOf[k] : 0
   }
 
   /// Adds the cost of child `c`'s care in `k` up to `now` to its year's cost.
   @inline(__always)
   mutating func costCare(_ c: Int32, occupying k: Int) {
-    guard highCostThreshold != nil else { return }
+    guard highCostValve else { return }
+    switchCostContract(c, to: k)
     let client = clients.clients[Int(c)]
     clients.clients[Int(c)].yearCost += (now - client.costedUntil) * childCostPerDay(k)
     clients.clients[Int(c)].costedUntil = now
+  }
+
+  /// A child's yearly cost counts per contract: before it starts care under another contract,
+  /// the cost so far is settled with the contract it was incurred under and counting restarts.
+  @inline(__always)
+  mutating func switchCostContract(_ c: Int32, to k: Int) {
+    let target = contractOf[k]
+    let current = Int(clients.clients[Int(c)].costContract)
+    guard target >= 0, target != current else { return }
+    if current >= 0 { payHighCost(c, year: month / 12) }
+    clients.clients[Int(c)].yearCost = 0
+    clients.clients[Int(c)].costContract = Int8(target)
+  }
+
+  /// Books the part of child `c`'s yearly cost above its contract's threshold (contract years only).
+  @inline(__always)
+  mutating func payHighCost(_ c: Int32, year: Int) {
+    let contract = Int(clients.clients[Int(c)].costContract)
+    guard contract >= 0, year >= scenario.horizon.warmupYears else { return }
+    let excess = clients.clients[Int(c)].yearCost - highCostThresholds[contract]
+    if excess > 0 { accounts[year].contracts[contract].highCostPayout += excess }
   }
 
   /// A child leaves the system for good: the carve-out pays what its year cost above the
   /// threshold, and its record is freed.
   @inline(__always)
   mutating func release(_ c: Int32) {
-    if let threshold = highCostThreshold, month / 12 >= scenario.horizon.warmupYears {
-      let cost = clients.clients[Int(c)].yearCost
-      if cost > threshold { accounts[month / 12].highCostPayout += cost - threshold }
-    }
+    if highCostValve { payHighCost(c, year: month / 12) }
     clients.remove(c)
   }
 
   /// At a year's end: every child's cost is counted to the last day, paid above the threshold,
   /// and the counts start again for the new year.
   mutating func closeHighCostYear(_ year: Int) {
-    guard let threshold = highCostThreshold else { return }
-    let inContract = year >= scenario.horizon.warmupYears
     for i in clients.clients.indices {
       let state = clients.clients[i].state
       if state == .free { continue }
       if state == .inCare { costCare(Int32(i), occupying: Int(clients.clients[i].careType)) }
       if state == .blocked { costCare(Int32(i), occupying: Int(clients.clients[i].heldType)) }
-      if inContract && clients.clients[i].yearCost > threshold { accounts[year].highCostPayout += clients.clients[i].yearCost - threshold }
+      payHighCost(Int32(i), year: year)
       clients.clients[i].yearCost = 0
       clients.clients[i].costedUntil = now
     }
@@ -341,7 +361,7 @@ extension Simulation {
     let places = capacity[k]
     let step = policy.stepPlaces(at: max(places, 1))
     let restrained = policy.budgetAware && scenario.funding.model == .lumpsum && inScope[k]
-      && ledger.isAheadOfBudget(at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
+      && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
     if Double(listLength[k]) > policy.addWhenWaitingAbove * Double(places) && !restrained {
       let hire = min(step, policy.maximum - places - pendingPlaces[k])
       if hire > 0 {

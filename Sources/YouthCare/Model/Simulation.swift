@@ -20,7 +20,10 @@ struct Simulation: DiscreteEventModel {
   /// Places hired but not yet arrived, per care type.
   var pendingPlaces: ContiguousArray<Int>
   let isCrisis: ContiguousArray<Bool>
+  /// Whether each care type is in a contract, and which (-1: paid per day by the municipality).
   let inScope: ContiguousArray<Bool>
+  let contractOf: ContiguousArray<Int>
+  let contractCount: Int
   let level: ContiguousArray<Int>
   let durations: [Distribution]
   let patience: [Patience?]
@@ -66,11 +69,14 @@ struct Simulation: DiscreteEventModel {
   var capacityBreaches = 0
   /// The books of each simulated year so far.
   var accounts: [YearAccounts] = []
-  var yearEnd: ContractYearEnd
-  /// The high-cost carve-out's threshold, when it applies (lumpsum, contract years).
-  let highCostThreshold: Double?
-  /// Sources counted by the statutory-referral valve.
-  let statutorySource: ContiguousArray<Bool>
+  /// Each contract's valves and settlement across years.
+  var yearEnds: [ContractYearEnd]
+  /// Per contract, the high-cost carve-out's threshold (infinity: none); the valve applies under
+  /// `lumpsum` in contract years.
+  let highCostThresholds: ContiguousArray<Double>
+  let highCostValve: Bool
+  /// Whether source s counts for contract c's statutory-referral valve, at [s × contracts + c].
+  let statutoryCounts: ContiguousArray<Bool>
   var ledgerDiscrepancy = 0.0
 
   /// Positions within a child's stream, one block per kind of draw per episode.
@@ -85,7 +91,10 @@ struct Simulation: DiscreteEventModel {
     capacity = ContiguousArray(scenario.careTypes.map(\.capacity))
     pendingPlaces = ContiguousArray(repeating: 0, count: scenario.careTypes.count)
     isCrisis = ContiguousArray(scenario.careTypes.map(\.crisis))
-    inScope = ContiguousArray(scenario.careTypes.map(\.inLumpsum))
+    let contractOf = ContiguousArray(scenario.careTypes.indices.map { scenario.contractIndex(ofCareType: $0) ?? -1 })
+    self.contractOf = contractOf
+    inScope = ContiguousArray(contractOf.map { $0 >= 0 })
+    contractCount = scenario.contracts.count
     level = ContiguousArray(scenario.careTypes.map(\.level))
     durations = scenario.careTypes.map(\.duration)
     patience = scenario.careTypes.map(\.patience)
@@ -93,13 +102,19 @@ struct Simulation: DiscreteEventModel {
     routing = scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) }
     crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
     courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
-    yearEnd = ContractYearEnd(scenario: scenario)
-    highCostThreshold = scenario.funding.model == .lumpsum ? scenario.funding.valves.highCostCases?.threshold : nil
-    var statutory = ContiguousArray(repeating: false, count: scenario.referralSources.count)
-    for s in scenario.funding.valves.statutoryReferrals?.sources ?? [] { statutory[s] = true }
-    statutorySource = statutory
+    yearEnds = scenario.contracts.map { ContractYearEnd(contract: $0, model: scenario.funding.model) }
+    let isLumpsum = scenario.funding.model == .lumpsum
+    highCostThresholds = ContiguousArray(scenario.contracts.map {
+      isLumpsum ? $0.valves.highCostCases?.threshold ?? .infinity : .infinity
+    })
+    highCostValve = highCostThresholds.contains { $0.isFinite }
+    var statutory = ContiguousArray(repeating: false, count: scenario.referralSources.count * scenario.contracts.count)
+    for (c, contract) in scenario.contracts.enumerated() {
+      for s in contract.valves.statutoryReferrals?.sources ?? [] { statutory[s * scenario.contracts.count + c] = true }
+    }
+    statutoryCounts = statutory
     intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop && scenario.funding.model == .lumpsum
-    pxqCeiling = scenario.funding.model == .pxq && scenario.funding.pxq.ceiling != nil
+    pxqCeiling = scenario.funding.model == .pxq && scenario.contracts.contains { $0.pxqCeiling != nil }
     throttlePolicy = scenario.funding.pressurePolicy == .throttle && scenario.funding.model == .lumpsum
     throttle = scenario.funding.throttle
     modelDurationFactor = scenario.funding.currentBehaviour.durationFactor
@@ -184,17 +199,22 @@ struct Simulation: DiscreteEventModel {
   mutating func startYear(_ year: Int) {
     let t = contractYear(ofSimulatedYear: year)
     let inContract = year >= scenario.horizon.warmupYears
-    let parts = inContract ? yearEnd.budget(inYear: t) : (budget: scenario.funding.lumpsum.budget(inYear: 1), corridor: 0.0, renegotiation: 0.0)
-    let budget = parts.budget
     let priceLevel = pow(1 + scenario.costIndexPerYear, Double(t - 1))
-    let ceiling = scenario.funding.model == .pxq ? scenario.funding.pxq.ceiling(inYear: t) : nil
     let prevention = inContract ? preventionCost(inYear: t) : 0
-    let consortiumPays = scenario.prevention?.paidBy == .consortium
-    ledger.startYear(budget: budget, ceiling: ceiling, priceLevel: priceLevel, counts: inCare, now: now,
-                     extraCostPerDay: consortiumPays ? prevention / DayCalendar.daysPerYear : 0)
-    accounts.append(YearAccounts(
-      budget: budget, corridorAdjustment: parts.corridor, renegotiationAdjustment: parts.renegotiation,
-      prevention: prevention))
+    var years: [ContractYear] = []
+    var ceilings: [Double?] = []
+    var extra: [Double] = []
+    for (c, contract) in scenario.contracts.enumerated() {
+      let parts = inContract
+        ? yearEnds[c].budget(inYear: t) : (budget: contract.lumpsum.budget(inYear: 1), corridor: 0.0, renegotiation: 0.0)
+      years.append(ContractYear(budget: parts.budget, corridorAdjustment: parts.corridor, renegotiationAdjustment: parts.renegotiation))
+      ceilings.append(scenario.funding.model == .pxq ? contract.pxqCeiling(inYear: t, pxq: scenario.funding.pxq) : nil)
+      let paysPrevention = scenario.prevention.map { $0.paidBy == .consortium && $0.contract == c } ?? false
+      extra.append(paysPrevention ? prevention / DayCalendar.daysPerYear : 0)
+    }
+    ledger.startYear(budgets: years.map(\.budget), ceilings: ceilings, extraCostPerDay: extra, priceLevel: priceLevel,
+                     counts: inCare, now: now)
+    accounts.append(YearAccounts(contracts: years, prevention: prevention))
   }
 
   mutating func closeMonth() {
@@ -202,17 +222,20 @@ struct Simulation: DiscreteEventModel {
     let days = DayCalendar.monthLengths[month % 12]
     let costs = ledger.closeMonth(counts: inCare, now: now)
     var inScopeCost = 0.0
-    for k in 0..<types where inScope[k] { inScopeCost += costs[k] }
-    inScopeCost *= ledger.overheadFactor
-    inScopeCost += ledger.extraCostPerDay * days
-    accounts[year].spend += inScopeCost
+    for c in 0..<contractCount {
+      var spend = 0.0
+      for k in 0..<types where contractOf[k] == c { spend += costs[k] }
+      spend = spend * ledger.books[c].overheadFactor + ledger.books[c].extraCostPerDay * days
+      accounts[year].contracts[c].spend += spend
+      inScopeCost += spend
+    }
     accounts[year].outsidePayment += ledger.outsidePayment()
     accounts[year].subcontracted += ledger.subcontractorPayment()
-    if month % 12 == 11, highCostThreshold != nil { closeHighCostYear(year) }
+    if month % 12 == 11, highCostValve { closeHighCostYear(year) }
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       clientDays[k] = ledger.clientDays(k)
-      if inScope[k] { accounts[year].inScopeClientDays += clientDays[k] }
+      if contractOf[k] >= 0 { accounts[year].contracts[contractOf[k]].inScopeClientDays += clientDays[k] }
     }
     recorder.closeMonth(
       month: month, now: now, costs: costs, clientDays: clientDays, inCare: inCare, listLength: listLength,
@@ -220,22 +243,7 @@ struct Simulation: DiscreteEventModel {
     ledger.resetMonth()
     month += 1
     if month % 12 == 0 {
-      // Two independent computations of the year's spend: running rate × time and month-end accounts.
-      ledgerDiscrepancy = max(ledgerDiscrepancy, abs(ledger.runningSpend - accounts[year].spend))
-      accounts[year].exhaustedAt = ledger.exhaustedAt
-      accounts[year].payment = scenario.funding.model == .lumpsum ? accounts[year].budget : ledger.runningPayment
-      if year >= scenario.horizon.warmupYears {
-        accounts[year].outcome = yearEnd.close(
-          year: contractYear(ofSimulatedYear: year), budget: accounts[year].budget, payment: accounts[year].payment,
-          spend: accounts[year].spend, inScopeStarts: accounts[year].inScopeStarts, inScopeClientDays: accounts[year].inScopeClientDays,
-          statutoryReferrals: accounts[year].statutoryReferrals, highCostPayout: accounts[year].highCostPayout)
-        let contractYearIndex = year - scenario.horizon.warmupYears
-        let inScopeSpend = (0..<types).map { inScope[$0] ? recorder.yearSpendByType[contractYearIndex][$0] : 0 }
-        yearEnd.shareAmongMembers(&accounts[year].outcome, payment: accounts[year].payment, inScopeSpendByType: inScopeSpend)
-        for m in accounts[year].outcome.exits { removePlaces(of: scenario.consortium!.members[m], year: year) }
-      } else {
-        accounts[year].outcome.result = accounts[year].payment - accounts[year].spend
-      }
+      for c in 0..<contractCount { closeContractYear(year, contract: c) }
       if month < totalMonths {
         startYear(month / 12)
         // A new budget: children held back by an intake stop may start.
@@ -246,5 +254,28 @@ struct Simulation: DiscreteEventModel {
     if month < totalMonths {
       calendar.schedule(.monthEnd, at: DayCalendar.startOfMonth(month + 1), class: .calendar)
     }
+  }
+
+  /// Closes contract `c`'s books for simulated year `year`: valves, settlement, members.
+  mutating func closeContractYear(_ year: Int, contract c: Int) {
+    let books = ledger.books[c]
+    // Two independent computations of the year's spend: running rate × time and month-end accounts.
+    ledgerDiscrepancy = max(ledgerDiscrepancy, abs(books.runningSpend - accounts[year].contracts[c].spend))
+    var account = accounts[year].contracts[c]
+    account.exhaustedAt = books.exhaustedAt
+    account.payment = scenario.funding.model == .lumpsum ? account.budget : books.runningPayment
+    if year >= scenario.horizon.warmupYears {
+      account.outcome = yearEnds[c].close(
+        year: contractYear(ofSimulatedYear: year), budget: account.budget, payment: account.payment,
+        spend: account.spend, inScopeStarts: account.inScopeStarts, inScopeClientDays: account.inScopeClientDays,
+        statutoryReferrals: account.statutoryReferrals, highCostPayout: account.highCostPayout)
+      let contractYearIndex = year - scenario.horizon.warmupYears
+      let spendByType = (0..<types).map { contractOf[$0] == c ? recorder.yearSpendByType[contractYearIndex][$0] : 0 }
+      yearEnds[c].shareAmongMembers(&account.outcome, payment: account.payment, inScopeSpendByType: spendByType)
+      for m in account.outcome.exits { removePlaces(of: scenario.contracts[c].consortium!.members[m], year: year) }
+    } else {
+      account.outcome.result = account.payment - account.spend
+    }
+    accounts[year].contracts[c] = account
   }
 }

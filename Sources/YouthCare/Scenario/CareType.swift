@@ -20,9 +20,7 @@ public struct CareType: Sendable, Equatable {
   public var intakeCost: Double
   /// Waiting-time norm in days (treeknorm).
   public var waitingNormDays: Double
-  /// Inside the contract's scope (true), or paid by the municipality per day elsewhere (false).
-  public var inLumpsum: Bool
-  /// Tariff per delivered day under P×Q, and for care outside the contract; nil: cost × (1 + margin).
+  /// Tariff per delivered day under P×Q, and for care outside every contract; nil: cost × (1 + margin).
   public var tariffPerDay: Double?
   /// Fee per started trajectory under output funding; nil: expected episode cost × (1 + margin).
   public var feePerStart: Double?
@@ -50,7 +48,7 @@ public struct CareType: Sendable, Equatable {
   public init(
     id: String, name: String? = nil, level: Int, capacity: Int, duration: Distribution,
     costPerDay: Double, fixedCostPerSlotDay: Double = 0, intakeCost: Double = 0,
-    waitingNormDays: Double = 98, inLumpsum: Bool = true, tariffPerDay: Double? = nil, feePerStart: Double? = nil,
+    waitingNormDays: Double = 98, tariffPerDay: Double? = nil, feePerStart: Double? = nil,
     crisis: Bool = false, overflowCostFactor: Double = 1, patience: Patience? = nil, transitions: Transitions,
     capacityPolicy: CapacityPolicy? = nil, subcontracting: Subcontracting? = nil
   ) {
@@ -65,7 +63,6 @@ public struct CareType: Sendable, Equatable {
     self.fixedCostPerSlotDay = fixedCostPerSlotDay
     self.intakeCost = intakeCost
     self.waitingNormDays = waitingNormDays
-    self.inLumpsum = inLumpsum
     self.tariffPerDay = tariffPerDay
     self.feePerStart = feePerStart
     self.crisis = crisis

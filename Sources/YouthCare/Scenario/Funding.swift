@@ -1,15 +1,14 @@
 import Foundation
 
-/// How care is paid for, and what the consortium does when the money runs short.
+/// How care is paid for, and what the providers do when the money runs short.
 ///
-/// The municipality's yearly budget is always the lumpsum formula: under `lumpsum` it is what the
-/// consortium receives; under `pxq` and `output` it is the amount the municipality planned to
-/// spend, against which its payments are measured.
+/// The rules here hold for every contract of the region (`Scenario.contracts`). Each contract's
+/// yearly budget is its lumpsum formula: under `lumpsum` it is what the consortium receives; under
+/// `pxq` and `output` it is the amount the municipality planned to spend on that scope, against
+/// which its payments are measured.
 public struct Funding: Sendable, Equatable {
   /// The payment rule.
   public var model: Model
-  /// The lumpsum contract (and the municipality's budget under every model).
-  public var lumpsum: Lumpsum
   /// Price × quantity: a tariff per delivered day.
   public var pxq: PxQ
   /// Output-based: a fee per started trajectory.
@@ -20,10 +19,6 @@ public struct Funding: Sendable, Equatable {
   public var behaviour: [Model: ModelBehaviour]
   /// How hard the `throttle` policy presses.
   public var throttle: Throttle
-  /// Safety valves on the lumpsum (V1, V2, V5; V4 is `lumpsum.indexation`).
-  public var valves: Valves
-  /// Year-end settlement of the lumpsum's result (R1, R2); none: the consortium bears it all.
-  public var settlement: Settlement?
 
   /// The payment rules ("uitvoeringsvarianten").
   public enum Model: String, Sendable, Equatable, CaseIterable {
@@ -59,19 +54,15 @@ public struct Funding: Sendable, Equatable {
 
   /// Creates the funding rules.
   public init(
-    model: Model = .lumpsum, lumpsum: Lumpsum, pxq: PxQ = PxQ(), output: OutputFees = OutputFees(),
-    pressurePolicy: PressurePolicy = .none, throttle: Throttle = Throttle(), valves: Valves = Valves(),
-    settlement: Settlement? = nil, behaviour: [Model: ModelBehaviour] = [:]
+    model: Model = .lumpsum, pxq: PxQ = PxQ(), output: OutputFees = OutputFees(),
+    pressurePolicy: PressurePolicy = .none, throttle: Throttle = Throttle(), behaviour: [Model: ModelBehaviour] = [:]
   ) {
     self.behaviour = behaviour
     self.throttle = throttle
     self.model = model
-    self.lumpsum = lumpsum
     self.pxq = pxq
     self.output = output
     self.pressurePolicy = pressurePolicy
-    self.valves = valves
-    self.settlement = settlement
   }
 }
 
@@ -112,22 +103,13 @@ public struct Throttle: Sendable, Equatable {
 public struct PxQ: Sendable, Equatable {
   /// Default tariff = cost per day × (1 + margin), where a care type gives no tariff of its own.
   public var margin: Double
-  /// Yearly revenue ceiling for the provider ("budgetplafond") in contract year 1; none if nil.
-  /// Once reached, regular children wait until 1 January and further days are not paid.
-  public var ceiling: Double?
-  /// Yearly indexation of the ceiling.
+  /// Yearly indexation of the contracts' revenue ceilings (`Contract.pxqCeiling`).
   public var ceilingIndexPerYear: Double
 
   /// Creates the rule.
-  public init(margin: Double = 0.03, ceiling: Double? = nil, ceilingIndexPerYear: Double = 0) {
+  public init(margin: Double = 0.03, ceilingIndexPerYear: Double = 0) {
     self.margin = margin
-    self.ceiling = ceiling
     self.ceilingIndexPerYear = ceilingIndexPerYear
-  }
-
-  /// The ceiling in contract year `year` (1-based), if any.
-  public func ceiling(inYear year: Int) -> Double? {
-    ceiling.map { $0 * pow(1 + ceilingIndexPerYear, Double(year - 1)) }
   }
 }
 
@@ -184,7 +166,12 @@ public struct Lumpsum: Sendable, Equatable {
 
   /// The budget of contract year `year` (1-based).
   public func budget(inYear year: Int) -> Double {
-    base * indexFactor(inYear: year) * (1 - savings(inYear: year))
+    base * factor(inYear: year)
+  }
+
+  /// The budget of contract year `year` per euro of base: index factor × (1 − booked savings).
+  public func factor(inYear year: Int) -> Double {
+    indexFactor(inYear: year) * (1 - savings(inYear: year))
   }
 
   /// The index factor of contract year `year` under the indexation clause.

@@ -16,6 +16,8 @@ public struct Prevention: Sendable, Equatable {
   /// Contract years (1-based) in which the cost is paid.
   public var costYears: [Int]
   public var paidBy: Payer
+  /// The contract whose consortium pays, when `paidBy` is `consortium` (index; the first by default).
+  public var contract: Int
   /// Share of referrals to the affected care types diverted once the effect is complete.
   public var effect: Double
   /// Care types (by index) whose referrals are affected.
@@ -25,8 +27,9 @@ public struct Prevention: Sendable, Equatable {
 
   public init(
     costPerYear: Double, costYears: [Int], paidBy: Payer = .consortium, effect: Double, careTypes: [Int],
-    lagMonths: Double = 12, rampMonths: Double = 12
+    lagMonths: Double = 12, rampMonths: Double = 12, contract: Int = 0
   ) {
+    self.contract = contract
     self.costPerYear = costPerYear
     self.costYears = costYears
     self.paidBy = paidBy

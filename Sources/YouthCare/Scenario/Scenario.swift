@@ -26,10 +26,10 @@ public struct Scenario: Sendable, Equatable {
   public var initialStock: [InitialStock]
   /// Yearly price indexation of all unit costs.
   public var costIndexPerYear: Double
-  /// How care is paid for and what the consortium does under budget pressure.
+  /// How care is paid for and what the providers do under budget pressure.
   public var funding: Funding
-  /// The members behind the lumpsum; nil: one consortium, no member accounts.
-  public var consortium: Consortium?
+  /// The lumpsum contracts, each with its own scope, budget, valves, settlement and members.
+  public var contracts: [Contract]
   /// A prevention investment with a lagged effect on referrals.
   public var prevention: Prevention?
 
@@ -38,7 +38,7 @@ public struct Scenario: Sendable, Equatable {
     name: String, horizon: Horizon, random: RandomSettings = RandomSettings(),
     population: Population, referralSources: [ReferralSource], careTypes: [CareType],
     blockedStepDown: Bool = false, reReferral: ReReferral? = nil, initialStock: [InitialStock] = [],
-    costIndexPerYear: Double = 0, funding: Funding, consortium: Consortium? = nil, prevention: Prevention? = nil
+    costIndexPerYear: Double = 0, funding: Funding, contracts: [Contract], prevention: Prevention? = nil
   ) {
     self.prevention = prevention
     self.name = name
@@ -52,7 +52,35 @@ public struct Scenario: Sendable, Equatable {
     self.initialStock = initialStock
     self.costIndexPerYear = costIndexPerYear
     self.funding = funding
-    self.consortium = consortium
+    self.contracts = contracts
+  }
+
+  /// The contract covering care type `k`, or nil when the municipality pays it per day.
+  public func contractIndex(ofCareType k: Int) -> Int? {
+    contracts.firstIndex { $0.careTypes.contains(k) }
+  }
+
+  /// Where contract `c`'s lumpsum is written: `funding.lumpsum` in the one-contract form,
+  /// `contracts[c].lumpsum` with a contracts list (for messages that name the key to change).
+  public func lumpsumPath(_ c: Int) -> String {
+    contracts.count == 1 && contracts[0].id == Contract.singleID ? "funding.lumpsum" : "contracts[\(c)].lumpsum"
+  }
+
+  /// The year-1 base of all lumpsums together.
+  public var lumpsumBase: Double { contracts.reduce(0) { $0 + $1.lumpsum.base } }
+
+  /// Whether care type `k` is inside a lumpsum contract.
+  public func isInContract(_ k: Int) -> Bool { contractIndex(ofCareType: k) != nil }
+
+  /// Every member of every contract, as (contract, member) index pairs in scenario order.
+  public var memberIndices: [(contract: Int, member: Int)] {
+    contracts.indices.flatMap { c in (contracts[c].consortium?.members.indices ?? 0..<0).map { (c, $0) } }
+  }
+
+  /// A member's identifier in results: its own id, prefixed by its contract's when there are several.
+  public func memberLabel(contract c: Int, member m: Int) -> String {
+    let id = contracts[c].consortium!.members[m].id
+    return contracts.count > 1 ? "\(contracts[c].id)/\(id)" : id
   }
 
   /// The P×Q tariff per day of care type `k` at year-1 prices (its own, or cost × (1 + margin)).

@@ -12,7 +12,7 @@ public enum ScenarioReader {
   /// The keys a scenario file may contain at the top level.
   static let topKeys = [
     "name", "description", "horizon", "random", "population", "referralSources", "careTypes",
-    "blockedStepDown", "reReferral", "initialStock", "costs", "funding", "consortium", "prevention",
+    "blockedStepDown", "reReferral", "initialStock", "costs", "funding", "consortium", "contracts", "prevention",
   ]
 
   /// Reads and validates the scenario in `text`; throws `ScenarioError` with every problem.
@@ -92,10 +92,12 @@ public enum ScenarioReader {
     }
     let ids = collectIDs(typeItems, list: "careTypes", log: log)
     var careTypes: [CareType] = []
+    var inLumpsumFlags: [Bool?] = []
     var careTypesOK = true
     for (offset, item) in typeItems.enumerated() {
-      if let type = readCareType(item.node, path: item.path, index: offset, ids: ids, log: log) {
+      if let (type, flag) = readCareType(item.node, path: item.path, index: offset, ids: ids, log: log) {
         careTypes.append(type)
+        inLumpsumFlags.append(flag)
       } else {
         careTypesOK = false
       }
@@ -134,18 +136,16 @@ public enum ScenarioReader {
     } ?? 0
 
     let sourceIDs = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.id, $0) })
-    let funding = top.mapping("funding", required: true).flatMap {
-      readFunding($0, years: horizon?.contractYears, sourceIDs: sourceIDs)
-    }
-    var consortium: Consortium?? = .some(nil)
-    if let c = top.mapping("consortium", required: false) {
-      consortium = readConsortium(c, ids: ids, types: careTypesOK ? careTypes.count : nil)
-    } else if top.node("consortium") != nil {
-      consortium = nil
-    }
+    let fundingReader = top.mapping("funding", required: true)
+    let funding = fundingReader.flatMap { readFunding($0) }
+    let contracts = readContracts(
+      top: top, funding: fundingReader, context: ContractContext(
+        years: horizon?.contractYears, careTypeIDs: ids, sourceIDs: sourceIDs,
+        inLumpsum: careTypesOK ? inLumpsumFlags : nil, typeItems: typeItems))
+    fundingReader?.finish(expected: fundingKeys)
     var prevention: Prevention?? = .some(nil)
     if let p = top.mapping("prevention", required: false) {
-      prevention = readPrevention(p, ids: ids, years: horizon?.contractYears)
+      prevention = readPrevention(p, ids: ids, years: horizon?.contractYears, contracts: contracts?.map(\.contract))
     } else if top.node("prevention") != nil {
       prevention = nil
     }
@@ -155,15 +155,15 @@ public enum ScenarioReader {
       checkReachableCapacity(careTypes: careTypes, sources: sources, top: top, typeItems: typeItems, log: log)
     }
 
-    guard let name, let horizon, let population, let (funding, pending) = funding, let blocked, let consortium, let prevention,
+    guard let name, let horizon, let population, let funding, let contracts, let blocked, let prevention,
       careTypesOK, sourcesOK, stockOK, reReferralOK, !careTypes.isEmpty, log.issues.isEmpty
     else { return nil }
     var scenario = Scenario(
       name: name, horizon: horizon, random: random, population: population,
       referralSources: sources, careTypes: careTypes, blockedStepDown: blocked,
       reReferral: reReferral, initialStock: stock, costIndexPerYear: costIndex, funding: funding,
-      consortium: consortium, prevention: prevention)
-    pending.resolve(&scenario)
+      contracts: contracts.map(\.contract), prevention: prevention)
+    for (c, entry) in contracts.enumerated() { entry.valves.resolve(&scenario, contract: c) }
     return scenario
   }
 
@@ -257,7 +257,8 @@ public enum ScenarioReader {
       overdispersionCV: cv, crisisShare: crisis, courtOrderedShare: court, routing: routing, diverted: diverted)
   }
 
-  static func readCareType(_ node: Node, path: String, index: Int, ids: [String: Int], log: IssueLog) -> CareType? {
+  /// Reads one care type, with its `inLumpsum` flag (nil when not given).
+  static func readCareType(_ node: Node, path: String, index: Int, ids: [String: Int], log: IssueLog) -> (CareType, Bool?)? {
     guard let r = MappingReader(node, path: path, log: log) else { return nil }
     let id = r.string("id")
     let name = r.string("name", default: id ?? "")
@@ -268,7 +269,8 @@ public enum ScenarioReader {
     let fixed = r.number("fixedCostPerSlotDay", rule: .nonNegative, default: 0)
     let intake = r.number("intakeCost", rule: .nonNegative, default: 0)
     let norm = r.number("waitingNormDays", rule: .nonNegative, default: 98)
-    let inLumpsum = r.bool("inLumpsum", default: true)
+    var inLumpsum: Bool?? = .some(nil)
+    if r.node("inLumpsum") != nil { inLumpsum = r.bool("inLumpsum").map { .some($0) } }
     var tariff: Double?? = .some(nil), fee: Double?? = .some(nil)
     if r.node("tariffPerDay") != nil { tariff = r.number("tariffPerDay", rule: .nonNegative).map { .some($0) } }
     if r.node("feePerStart") != nil { fee = r.number("feePerStart", rule: .nonNegative).map { .some($0) } }
@@ -348,11 +350,12 @@ public enum ScenarioReader {
     guard let id, let name, let level, let capacity, let duration, let cost, let fixed, let intake, let norm,
       let inLumpsum, let tariff, let fee, let crisis, let overflow, patienceOK, let transitions, let capacityPolicy, let subcontracting
     else { return nil }
-    return CareType(
+    let type = CareType(
       id: id, name: name, level: level, capacity: capacity, duration: duration, costPerDay: cost,
-      fixedCostPerSlotDay: fixed, intakeCost: intake, waitingNormDays: norm, inLumpsum: inLumpsum,
+      fixedCostPerSlotDay: fixed, intakeCost: intake, waitingNormDays: norm,
       tariffPerDay: tariff, feePerStart: fee, crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions,
       capacityPolicy: capacityPolicy, subcontracting: subcontracting)
+    return (type, inLumpsum)
   }
 
   static func readPatience(_ r: MappingReader, ids: [String: Int], selfIndex: Int) -> Patience? {
@@ -407,16 +410,20 @@ public enum ScenarioReader {
     return InitialStock(careType: index, inCare: inCare, waiting: waiting, remaining: remaining)
   }
 
-  static func readFunding(_ r: MappingReader, years: Int?, sourceIDs: [String: Int]) -> (Funding, PendingValves)? {
+  /// The keys `funding` may contain; `lumpsum`, `valves`, `settlement` and `pxq.ceiling` only
+  /// when the scenario has no `contracts` list.
+  static let fundingKeys = ["model", "lumpsum", "pxq", "output", "pressurePolicy", "throttle", "valves", "settlement", "behaviour"]
+
+  /// Reads the region-wide funding rules; the contract terms in `funding` are read by `readContracts`.
+  static func readFunding(_ r: MappingReader) -> Funding? {
     let model = r.choice("model", default: Funding.Model.lumpsum)
     var pxq: PxQ? = PxQ()
     if let p = r.mapping("pxq", required: false) {
       let margin = p.number("margin", rule: .range(-0.5, 2), default: 0.03)
-      var ceiling: Double?? = .some(nil)
-      if p.node("ceiling") != nil { ceiling = p.number("ceiling", rule: .positive).map { .some($0) } }
       let index = p.number("ceilingIndexPerYear", rule: .range(-0.5, 1), default: 0)
+      _ = p.node("ceiling")  // a contract term, read by `readContracts`
       p.finish(expected: ["margin", "ceiling", "ceilingIndexPerYear"])
-      if let margin, let ceiling, let index { pxq = PxQ(margin: margin, ceiling: ceiling, ceilingIndexPerYear: index) } else { pxq = nil }
+      if let margin, let index { pxq = PxQ(margin: margin, ceilingIndexPerYear: index) } else { pxq = nil }
     } else if r.node("pxq") != nil {
       pxq = nil
     }
@@ -428,52 +435,6 @@ public enum ScenarioReader {
       output = nil
     }
     let policy = r.choice("pressurePolicy", default: Funding.PressurePolicy.none)
-    var lumpsum: Lumpsum?
-    if let l = r.mapping("lumpsum", required: true) {
-      let base = l.number("base", rule: .nonNegative)
-      let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
-      let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
-      let indexation = l.choice("indexation", default: Lumpsum.Indexation.full)
-      var savings: [Double]? = []
-      if l.node("bookedSavings") != nil {
-        savings = l.numbers("bookedSavings", rule: .fraction)
-        if let s = savings, let years, s.count > years {
-          l.log.report(l.join("bookedSavings"), l.node("bookedSavings"),
-                       "has \(s.count) entries but the contract has \(years) years")
-          savings = nil
-        }
-      }
-      l.finish(expected: ["base", "indexPerYear", "bookedSavings", "overheadShare", "indexation"])
-      if let base, let index, let overhead, let savings, let indexation {
-        lumpsum = Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead,
-                          indexation: indexation)
-      }
-    }
-    var pending: PendingValves? = PendingValves()
-    if let v = r.mapping("valves", required: false) {
-      pending = readValves(v, sourceIDs: sourceIDs)
-    } else if r.node("valves") != nil {
-      pending = nil
-    }
-    var settlement: Settlement?? = .some(nil)
-    if let st = r.mapping("settlement", required: false) {
-      let d = Settlement()
-      let band = st.number("deficitBand", rule: .range(0, 10), default: d.deficitBand)
-      let inBand = st.number("consortiumShareInBand", rule: .probability, default: d.consortiumShareInBand)
-      let beyond = st.number("consortiumShareBeyondBand", rule: .probability, default: d.consortiumShareBeyondBand)
-      let kept = st.number("surplusKept", rule: .range(0, 10), default: d.surplusKept)
-      let surplusShare = st.number("consortiumShareOfSurplusBeyond", rule: .probability, default: d.consortiumShareOfSurplusBeyond)
-      st.finish(expected: ["deficitBand", "consortiumShareInBand", "consortiumShareBeyondBand", "surplusKept",
-                           "consortiumShareOfSurplusBeyond"])
-      if let band, let inBand, let beyond, let kept, let surplusShare {
-        settlement = .some(Settlement(deficitBand: band, consortiumShareInBand: inBand, consortiumShareBeyondBand: beyond,
-                                      surplusKept: kept, consortiumShareOfSurplusBeyond: surplusShare))
-      } else {
-        settlement = nil
-      }
-    } else if r.node("settlement") != nil {
-      settlement = nil
-    }
     var throttle: Throttle? = Throttle()
     if let t = r.mapping("throttle", required: false) {
       let factor = t.number("durationFactor", rule: .range(0.5, 1), default: 0.85)
@@ -501,11 +462,8 @@ public enum ScenarioReader {
     } else if r.node("behaviour") != nil {
       behaviour = nil
     }
-    r.finish(expected: ["model", "lumpsum", "pxq", "output", "pressurePolicy", "throttle", "valves", "settlement", "behaviour"])
-    guard let model, let policy, let lumpsum, let pxq, let output, let pending, let settlement, let throttle, let behaviour
-    else { return nil }
-    return (Funding(model: model, lumpsum: lumpsum, pxq: pxq, output: output, pressurePolicy: policy,
-                    throttle: throttle, settlement: settlement, behaviour: behaviour), pending)
+    guard let model, let policy, let pxq, let output, let throttle, let behaviour else { return nil }
+    return Funding(model: model, pxq: pxq, output: output, pressurePolicy: policy, throttle: throttle, behaviour: behaviour)
   }
 
   /// Valves as written; baselines and costs left out are derived from the scenario once it is whole.
@@ -515,17 +473,17 @@ public enum ScenarioReader {
     var highCost: HighCostCarveOut?
     var renegotiation: RenegotiationTrigger?
 
-    /// Fills in defaults from the scenario's steady state and stores the valves in it.
-    func resolve(_ scenario: inout Scenario) {
+    /// Fills in defaults from the scenario's steady state and stores the valves in contract `index`.
+    func resolve(_ scenario: inout Scenario, contract index: Int) {
       var valves = Valves(highCostCases: highCost, renegotiation: renegotiation)
+      let inScope = scenario.contracts[index].careTypes.sorted()
       if let c = corridor {
         let steady = SteadyState(scenario)
-        let inScope = scenario.careTypes.indices.filter { scenario.careTypes[$0].inLumpsum }
         let volume = c.measure == .starts
           ? inScope.reduce(0.0) { $0 + steady.arrivalsPerYear[$1] }
           : inScope.reduce(0.0) { $0 + steady.inCare[$1] }
         let baseline = c.baseline ?? volume
-        let cost = c.averageCost ?? (baseline > 0 ? scenario.funding.lumpsum.budget(inYear: 1) / baseline : 0)
+        let cost = c.averageCost ?? (baseline > 0 ? scenario.contracts[index].lumpsum.budget(inYear: 1) / baseline : 0)
         valves.volumeCorridor = VolumeCorridor(
           measure: c.measure, baseline: baseline, threshold: c.threshold, factor: c.factor, averageCost: cost)
       }
@@ -536,7 +494,7 @@ public enum ScenarioReader {
         // Default pay: the mean output fee of the contract care these sources send children to.
         var weighted = 0.0, weight = 0.0
         for s in st.sources {
-          for (k, type) in scenario.careTypes.enumerated() where type.inLumpsum {
+          for k in inScope {
             let share = scenario.referralSources[s].ratePer1000 * scenario.referralSources[s].routing[k]
             weighted += share * scenario.feePerStart(k)
             weight += share
@@ -548,7 +506,7 @@ public enum ScenarioReader {
       }) {
         valves.statutoryReferrals = v
       }
-      scenario.funding.valves = valves
+      scenario.contracts[index].valves = valves
     }
   }
 
@@ -605,7 +563,8 @@ public enum ScenarioReader {
     return ok ? pending : nil
   }
 
-  static func readConsortium(_ r: MappingReader, ids: [String: Int], types: Int?) -> Consortium? {
+  /// Reads a consortium; `scope` is its contract's care types (nil when they could not be read).
+  static func readConsortium(_ r: MappingReader, ids: [String: Int], types: Int?, scope: [Int]?) -> Consortium? {
     let split = r.choice("split", default: Consortium.Split.proRata)
     var exitRule: ExitRule?? = .some(nil)
     if let e = r.mapping("exit", required: false) {
@@ -633,7 +592,10 @@ public enum ScenarioReader {
         var capacityOK = true
         for key in c.keys {
           guard let node = c.node(key) else { continue }
-          if let k = ids[key] {
+          if let k = ids[key], let scope, !scope.contains(k) {
+            capacityOK = false
+            r.log.report(c.join(key), node, "care type '\(key)' is not covered by this contract; a member holds places only of the contract's care types")
+          } else if let k = ids[key] {
             if let v = MappingReader.number(node, path: c.join(key), rule: .probability, log: r.log) { shares[k] = v } else { capacityOK = false }
           } else {
             capacityOK = false
@@ -644,8 +606,9 @@ public enum ScenarioReader {
       }
       m.finish(expected: ["id", "name", "share", "revenue", "capacity"])
       guard let id, let name, let share, let revenue else { ok = false; continue }
-      // Without a capacity mapping a member holds its contract share of every care type's places.
-      let shares = capacity ?? [Double](repeating: share, count: types ?? 0)
+      // Without a capacity mapping a member holds its contract share of the places of every care
+      // type the contract covers.
+      let shares = capacity ?? (0..<(types ?? 0)).map { (scope ?? []).contains($0) ? share : 0 }
       if m.node("capacity") != nil && capacity == nil { ok = false; continue }
       members.append(Member(id: id, name: name, share: share, revenue: revenue, capacityShare: shares))
     }
@@ -668,7 +631,7 @@ public enum ScenarioReader {
     return Consortium(members: members, split: split, exitRule: exitRule)
   }
 
-  static func readPrevention(_ r: MappingReader, ids: [String: Int], years: Int?) -> Prevention? {
+  static func readPrevention(_ r: MappingReader, ids: [String: Int], years: Int?, contracts: [Contract]?) -> Prevention? {
     let cost = r.number("costPerYear", rule: .nonNegative)
     var costYears: [Int]? = []
     if let items = r.numbers("costYears", rule: .range(1, Double(years ?? 100))) {
@@ -687,10 +650,18 @@ public enum ScenarioReader {
     } else { types = nil }
     let lag = r.number("lagMonths", rule: .nonNegative, default: 12)
     let ramp = r.number("rampMonths", rule: .nonNegative, default: 12)
-    r.finish(expected: ["costPerYear", "costYears", "paidBy", "effect", "careTypes", "lagMonths", "rampMonths"])
-    guard let cost, let costYears, let payer, let effect, let types, let lag, let ramp else { return nil }
+    var contract: Int? = 0
+    if let node = r.node("contract"), let contracts {
+      let id = node.scalar?.string ?? ""
+      contract = contracts.firstIndex { $0.id == id }
+      if contract == nil {
+        r.log.report(r.join("contract"), node, "unknown contract '\(id)'; expected one of: \(contracts.map(\.id).joined(separator: ", "))")
+      }
+    }
+    r.finish(expected: ["costPerYear", "costYears", "paidBy", "effect", "careTypes", "lagMonths", "rampMonths", "contract"])
+    guard let cost, let costYears, let payer, let effect, let types, let lag, let ramp, let contract else { return nil }
     return Prevention(costPerYear: cost, costYears: costYears, paidBy: payer, effect: effect, careTypes: types,
-                      lagMonths: lag, rampMonths: ramp)
+                      lagMonths: lag, rampMonths: ramp, contract: contract)
   }
 
   // MARK: Distributions

@@ -12,8 +12,8 @@ public struct SteadyState: Sendable, Equatable {
   public var arrivalsPerYear: [Double]
   /// Mean number in care per type.
   public var inCare: [Double]
-  /// Yearly in-scope cost at year-1 prices, overhead included.
-  public var inScopeCostPerYear: Double
+  /// Yearly in-scope cost of each contract at year-1 prices, overhead included.
+  public var contractCostPerYear: [Double]
 
   /// The steady state of `scenario` at the demand and prices of contract year 1.
   public init(_ scenario: Scenario) {
@@ -51,14 +51,21 @@ public struct SteadyState: Sendable, Equatable {
     }
     arrivalsPerYear = flow
     inCare = (0..<types).map { flow[$0] * scenario.careTypes[$0].duration.mean / DayCalendar.daysPerYear }
-    var cost = 0.0
-    for (k, type) in scenario.careTypes.enumerated() where type.inLumpsum {
-      cost += inCare[k] * type.effectiveCostPerDay * DayCalendar.daysPerYear
-      cost += Double(type.capacity) * type.fixedCostPerSlotDay * DayCalendar.daysPerYear
-      cost += flow[k] * type.intakeCost
+    let inCare = self.inCare
+    contractCostPerYear = scenario.contracts.map { contract in
+      var cost = 0.0
+      for k in contract.careTypes {
+        let type = scenario.careTypes[k]
+        cost += inCare[k] * type.effectiveCostPerDay * DayCalendar.daysPerYear
+        cost += Double(type.capacity) * type.fixedCostPerSlotDay * DayCalendar.daysPerYear
+        cost += flow[k] * type.intakeCost
+      }
+      return cost * (1 + contract.lumpsum.overheadShare)
     }
-    inScopeCostPerYear = cost * (1 + scenario.funding.lumpsum.overheadShare)
   }
+
+  /// Expected in-scope cost per year over all contracts, overhead included.
+  public var inScopeCostPerYear: Double { contractCostPerYear.reduce(0, +) }
 }
 
 /// Advice about a valid scenario that is probably not what the analyst means.
@@ -67,26 +74,27 @@ public enum ScenarioWarnings {
   public static func check(_ scenario: Scenario) -> [String] {
     var warnings: [String] = []
     let steady = SteadyState(scenario)
-    let budget = scenario.funding.lumpsum.budget(inYear: 1)
-    if steady.inScopeCostPerYear > 0 {
-      let ratio = budget / steady.inScopeCostPerYear
+    for (c, contract) in scenario.contracts.enumerated() where steady.contractCostPerYear[c] > 0 {
+      let budget = contract.lumpsum.budget(inYear: 1)
+      let ratio = budget / steady.contractCostPerYear[c]
       if ratio < 1 {
         warnings.append(String(
-          format: "funding.lumpsum: the year-1 budget (€%.2fM) covers %.2f of the expected steady-state in-scope cost (€%.2fM, without capacity limits); expect it to run out before December",
-          budget / 1e6, ratio, steady.inScopeCostPerYear / 1e6))
+          format: "%@: the year-1 budget (€%.2fM) covers %.2f of the expected steady-state in-scope cost (€%.2fM, without capacity limits); expect it to run out before December",
+          scenario.lumpsumPath(c), budget / 1e6, ratio, steady.contractCostPerYear[c] / 1e6))
       }
     }
-    let overhead = scenario.funding.lumpsum.overheadShare
     for (k, type) in scenario.careTypes.enumerated() {
-      let cost = type.costPerDay * (1 + (type.inLumpsum ? overhead : 0))
+      let inContract = scenario.contractIndex(ofCareType: k)
+      let overhead = inContract.map { scenario.contracts[$0].lumpsum.overheadShare } ?? 0
+      let cost = type.costPerDay * (1 + overhead)
       let tariff = scenario.tariffPerDay(k)
       if tariff < cost - 1e-9 {
         warnings.append(String(
           format: "careTypes[%d] (%@): tariff €%.2f a day is below its cost €%.2f%@ (reële prijzen); raise tariffPerDay or funding.pxq.margin",
-          k, type.id, tariff, cost, type.inLumpsum && overhead > 0 ? " including overhead" : ""))
+          k, type.id, tariff, cost, overhead > 0 ? " including overhead" : ""))
       }
-      let episodeCost = type.costPerDay * type.duration.mean * (1 + (type.inLumpsum ? overhead : 0))
-      if type.inLumpsum, scenario.feePerStart(k) < episodeCost - 1e-9 {
+      let episodeCost = type.costPerDay * type.duration.mean * (1 + overhead)
+      if inContract != nil, scenario.feePerStart(k) < episodeCost - 1e-9 {
         warnings.append(String(
           format: "careTypes[%d] (%@): output fee €%.0f is below the expected episode cost €%.0f including overhead; raise feePerStart or funding.output.margin",
           k, type.id, scenario.feePerStart(k), episodeCost))

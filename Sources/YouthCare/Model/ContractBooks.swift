@@ -1,0 +1,72 @@
+/// One contract's running account within a year: spend and payments accrued exactly between
+/// events, against its budget and P×Q ceiling.
+///
+/// The ledger keeps one per contract, so each lumpsum runs out on its own day.
+struct ContractBooks {
+  /// 1 + the contract's overhead share.
+  let overheadFactor: Double
+  /// In-scope spend per day at the current counts, overhead and extra cost included.
+  var rate = 0.0
+  var accruedUntil = 0.0
+  /// In-scope spend this year including overhead, accrued until `accruedUntil`.
+  var runningSpend = 0.0
+  /// The budget of the current year.
+  var budget = 0.0
+  /// When this year's budget ran out (simulation day), if it has.
+  var exhaustedAt: Double?
+  /// Contract payments per day at the current counts (P×Q), and accrued this year.
+  var paymentRate = 0.0
+  var runningPayment = 0.0
+  /// This year's P×Q ceiling, and when it was reached.
+  var ceiling: Double?
+  var ceilingReachedAt: Double?
+  /// Extra in-scope cost per day this year (a prevention investment paid by the consortium).
+  var extraCostPerDay = 0.0
+
+  init(overheadFactor: Double) {
+    self.overheadFactor = overheadFactor
+  }
+
+  /// Brings spend and payments up to `now`, noting the moment the budget or ceiling is crossed.
+  @inline(__always)
+  mutating func accrue(to now: Double, measuresSpend: Bool) {
+    let elapsed = now - accruedUntil
+    if elapsed > 0 {
+      let before = runningSpend
+      runningSpend += rate * elapsed
+      if measuresSpend && exhaustedAt == nil && runningSpend > budget && rate > 0 {
+        exhaustedAt = accruedUntil + max(0, budget - before) / rate
+      }
+      if paymentRate > 0 && ceilingReachedAt == nil { accruePayment(elapsed) }
+    }
+    accruedUntil = now
+  }
+
+  /// P×Q payments over `elapsed` days: the ceiling caps them, the budget may run out on the way.
+  private mutating func accruePayment(_ elapsed: Double) {
+    let before = runningPayment
+    var after = before + paymentRate * elapsed
+    if let ceiling, after >= ceiling {
+      ceilingReachedAt = accruedUntil + max(0, ceiling - before) / paymentRate
+      after = ceiling
+    }
+    if exhaustedAt == nil && after > budget {
+      exhaustedAt = accruedUntil + max(0, budget - before) / paymentRate
+    }
+    runningPayment = after
+  }
+
+  /// Starts a year: counts from zero against a new budget and ceiling.
+  mutating func startYear(budget: Double, ceiling: Double?, extraCostPerDay: Double, now: Double) {
+    self.budget = budget
+    self.ceiling = ceiling
+    self.extraCostPerDay = extraCostPerDay
+    runningSpend = 0
+    runningPayment = 0
+    exhaustedAt = nil
+    ceilingReachedAt = nil
+    accruedUntil = now
+    paymentRate = 0
+    rate = extraCostPerDay
+  }
+}

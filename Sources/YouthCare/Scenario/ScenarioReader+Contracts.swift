@@ -1,0 +1,179 @@
+import Yams
+
+/// Reading the lumpsum contracts, in either of the two forms a scenario may use.
+///
+/// One contract: its terms sit in `funding` (`lumpsum`, `valves`, `settlement`, `pxq.ceiling`),
+/// its members in the top-level `consortium`, and each care type says `inLumpsum`. Several
+/// contracts: a top-level `contracts` list, each entry with its own `careTypes` scope and terms.
+/// Mixing the forms is an error that names where the term belongs.
+extension ScenarioReader {
+  /// What the contract reader needs from the rest of the scenario.
+  struct ContractContext {
+    let years: Int?
+    let careTypeIDs: [String: Int]
+    let sourceIDs: [String: Int]
+    /// Each care type's `inLumpsum` flag as written (nil: not given); nil when care types failed.
+    let inLumpsum: [Bool?]?
+    let typeItems: [(node: Node, path: String)]
+  }
+
+  /// A contract as read, with valves whose defaults need the whole scenario.
+  struct ContractEntry {
+    var contract: Contract
+    var valves: PendingValves
+  }
+
+  /// The keys of one entry of `contracts`.
+  static let contractKeys = ["id", "name", "careTypes", "lumpsum", "valves", "settlement", "consortium", "pxqCeiling"]
+
+  /// Reads the contracts in whichever form the scenario uses.
+  static func readContracts(top: MappingReader, funding: MappingReader?, context: ContractContext) -> [ContractEntry]? {
+    guard let items = top.list("contracts", required: false) else {
+      if top.node("contracts") != nil { return nil }
+      return readSingleContract(top: top, funding: funding, context: context)
+    }
+    var ok = true
+    if items.isEmpty {
+      top.log.report("contracts", top.node("contracts"), "must list at least one contract (or leave it out and give funding.lumpsum)")
+      ok = false
+    }
+    // Terms of the one-contract form have no meaning next to a list: say where they belong.
+    if let funding {
+      for key in ["lumpsum", "valves", "settlement"] where funding.node(key) != nil {
+        top.log.report(funding.join(key), funding.node(key), "is a contract term; with a contracts list give it in each contract (contracts[i].\(key))")
+        ok = false
+      }
+      if let pxq = funding.node("pxq")?.mapping, let ceiling = pxq["ceiling"] {
+        top.log.report("funding.pxq.ceiling", ceiling, "is a contract term; with a contracts list give it per contract (contracts[i].pxqCeiling)")
+        ok = false
+      }
+    }
+    if let consortium = top.node("consortium") {
+      top.log.report("consortium", consortium, "with a contracts list each contract has its own members (contracts[i].consortium)")
+      ok = false
+    }
+    for (k, flag) in (context.inLumpsum ?? []).enumerated() where flag != nil {
+      let path = "\(context.typeItems[k].path).inLumpsum"
+      top.log.report(path, context.typeItems[k].node.mapping?["inLumpsum"], "is not used with a contracts list; each contract's careTypes gives its scope")
+      ok = false
+    }
+    _ = collectIDs(items, list: "contracts", log: top.log)
+    var entries: [ContractEntry] = []
+    var owner: [Int: String] = [:]
+    for (i, item) in items.enumerated() {
+      guard let r = MappingReader(item.node, path: item.path, log: top.log) else { ok = false; continue }
+      let id = r.string("id")
+      let name = r.string("name", default: id ?? "")
+      var scope: [Int]? = []
+      if let types = r.list("careTypes", required: true) {
+        if types.isEmpty { r.log.report(r.join("careTypes"), r.node("careTypes"), "must name at least one care type"); scope = nil }
+        for t in types {
+          guard let key = t.node.scalar?.string, let k = context.careTypeIDs[key] else {
+            r.log.report(t.path, t.node, "unknown care type; expected one of: \(knownList(context.careTypeIDs))")
+            scope = nil
+            continue
+          }
+          if let other = owner[k] {
+            r.log.report(t.path, t.node, "care type '\(key)' is already covered by contract '\(other)'; a care type belongs to one contract")
+            scope = nil
+          }
+          owner[k] = id ?? "contracts[\(i)]"
+          scope?.append(k)
+        }
+      } else { scope = nil }
+      let terms = readTerms(r, ceilingKey: "pxqCeiling", ceilingNode: r.node("pxqCeiling"), context: context)
+      var consortium: Consortium?? = .some(nil)
+      if let c = r.mapping("consortium", required: false) {
+        consortium = readConsortium(c, ids: context.careTypeIDs, types: context.inLumpsum?.count, scope: scope)
+      } else if r.node("consortium") != nil {
+        consortium = nil
+      }
+      r.finish(expected: contractKeys)
+      guard let id, let name, let scope, let terms, let consortium else { ok = false; continue }
+      entries.append(ContractEntry(
+        contract: Contract(id: id, name: name, careTypes: scope, lumpsum: terms.lumpsum, settlement: terms.settlement,
+                           consortium: consortium, pxqCeiling: terms.ceiling),
+        valves: terms.valves))
+    }
+    return ok ? entries : nil
+  }
+
+  /// The one-contract form: terms in `funding`, members in `consortium`, scope from `inLumpsum`.
+  static func readSingleContract(top: MappingReader, funding: MappingReader?, context: ContractContext) -> [ContractEntry]? {
+    guard let funding else { return nil }
+    let ceilingNode = funding.node("pxq")?.mapping?["ceiling"]
+    let terms = readTerms(funding, ceilingKey: "pxq.ceiling", ceilingNode: ceilingNode, context: context)
+    let scope = context.inLumpsum.map { flags in flags.indices.filter { flags[$0] ?? true } }
+    var consortium: Consortium?? = .some(nil)
+    if let c = top.mapping("consortium", required: false) {
+      consortium = readConsortium(c, ids: context.careTypeIDs, types: context.inLumpsum?.count, scope: scope)
+    } else if top.node("consortium") != nil {
+      consortium = nil
+    }
+    guard let terms, let scope, let consortium else { return nil }
+    return [ContractEntry(
+      contract: Contract(id: Contract.singleID, name: "Lumpsum", careTypes: scope, lumpsum: terms.lumpsum,
+                         settlement: terms.settlement, consortium: consortium, pxqCeiling: terms.ceiling),
+      valves: terms.valves)]
+  }
+
+  /// A contract's budget, valves, settlement and P×Q ceiling, from the mapping `r`.
+  static func readTerms(
+    _ r: MappingReader, ceilingKey: String, ceilingNode: Node?, context: ContractContext
+  ) -> (lumpsum: Lumpsum, valves: PendingValves, settlement: Settlement?, ceiling: Double?)? {
+    var lumpsum: Lumpsum?
+    if let l = r.mapping("lumpsum", required: true) {
+      let base = l.number("base", rule: .nonNegative)
+      let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
+      let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
+      let indexation = l.choice("indexation", default: Lumpsum.Indexation.full)
+      var savings: [Double]? = []
+      if l.node("bookedSavings") != nil {
+        savings = l.numbers("bookedSavings", rule: .fraction)
+        if let s = savings, let years = context.years, s.count > years {
+          l.log.report(l.join("bookedSavings"), l.node("bookedSavings"),
+                       "has \(s.count) entries but the contract has \(years) years")
+          savings = nil
+        }
+      }
+      l.finish(expected: ["base", "indexPerYear", "bookedSavings", "overheadShare", "indexation"])
+      if let base, let index, let overhead, let savings, let indexation {
+        lumpsum = Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead,
+                          indexation: indexation)
+      }
+    }
+    var pending: PendingValves? = PendingValves()
+    if let v = r.mapping("valves", required: false) {
+      pending = readValves(v, sourceIDs: context.sourceIDs)
+    } else if r.node("valves") != nil {
+      pending = nil
+    }
+    var settlement: Settlement?? = .some(nil)
+    if let st = r.mapping("settlement", required: false) {
+      settlement = readSettlement(st).map { .some($0) }
+    } else if r.node("settlement") != nil {
+      settlement = nil
+    }
+    var ceiling: Double?? = .some(nil)
+    if let ceilingNode {
+      ceiling = MappingReader.number(ceilingNode, path: r.join(ceilingKey), rule: .positive, log: r.log).map { .some($0) }
+    }
+    guard let lumpsum, let pending, let settlement, let ceiling else { return nil }
+    return (lumpsum, pending, settlement, ceiling)
+  }
+
+  /// Year-end settlement bands (R1, R2).
+  static func readSettlement(_ st: MappingReader) -> Settlement? {
+    let d = Settlement()
+    let band = st.number("deficitBand", rule: .range(0, 10), default: d.deficitBand)
+    let inBand = st.number("consortiumShareInBand", rule: .probability, default: d.consortiumShareInBand)
+    let beyond = st.number("consortiumShareBeyondBand", rule: .probability, default: d.consortiumShareBeyondBand)
+    let kept = st.number("surplusKept", rule: .range(0, 10), default: d.surplusKept)
+    let surplusShare = st.number("consortiumShareOfSurplusBeyond", rule: .probability, default: d.consortiumShareOfSurplusBeyond)
+    st.finish(expected: ["deficitBand", "consortiumShareInBand", "consortiumShareBeyondBand", "surplusKept",
+                         "consortiumShareOfSurplusBeyond"])
+    guard let band, let inBand, let beyond, let kept, let surplusShare else { return nil }
+    return Settlement(deficitBand: band, consortiumShareInBand: inBand, consortiumShareBeyondBand: beyond,
+                      surplusKept: kept, consortiumShareOfSurplusBeyond: surplusShare)
+  }
+}
