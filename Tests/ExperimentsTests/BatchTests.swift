@@ -157,3 +157,38 @@ struct MemberBatchTests {
     #expect(abs(batch.contract("capacityLost").mean - small.mean) < 1e-12)
   }
 }
+
+@Suite("Batch with several contracts")
+struct ContractBatchTests {
+  @Test("each contract's risk is counted, and the region's lies between the largest and the sum")
+  func perContractRisk() throws {
+    var scenario = try BudgetSolverTests.twoContracts()
+    // Near the expected spend (2 children in care × €100 × 365 days), so both sometimes overspend.
+    scenario.contracts[0].lumpsum.base = 74_000
+    scenario.contracts[1].lumpsum.base = 73_000
+    let n = 60
+    let batch = runBatch(scenario, seed: 3, count: n, threads: 2)
+    #expect(batch.contracts.map(\.id) == ["a", "b"])
+    #expect(batch.layout.contractIDs == ["a", "b"])
+    // Count again from the replications themselves.
+    var counts = [[Int]](repeating: [0, 0], count: 2), any = [0, 0]
+    ParallelReplications.run(scenario, seed: 3, count: n, threads: 1) { _, r in
+      for (y, year) in r.years.enumerated() {
+        for c in 0..<2 where year.contracts[c].overspent { counts[y][c] += 1 }
+      }
+      for c in 0..<2 where r.years.contains(where: { $0.contracts[c].overspent }) { any[c] += 1 }
+      return true
+    }
+    for y in 0..<2 {
+      let a = batch.contracts[0].years[y].overspend, b = batch.contracts[1].years[y].overspend
+      #expect([a.successes, b.successes] == counts[y])
+      let region = batch.years[y].overspend.successes
+      #expect(region >= max(a.successes, b.successes) && region <= a.successes + b.successes)
+      #expect(a.successes > 0 && a.successes < n && b.successes > 0 && b.successes < n, "\(a.successes), \(b.successes)")
+      // The per-contract figures in the layout are that contract's own.
+      let budget = batch.figures[batch.layout.contract(1, year: y, "budget")]
+      #expect(budget.mean == 73_000)
+    }
+    #expect(batch.contracts.map(\.anyOverspend.successes) == any)
+  }
+}

@@ -55,4 +55,45 @@ struct BudgetSolverTests {
     let below = overspend(scenario, base: answer.base - 2, seed: 8, n: 20)
     #expect(below.contains { $0 > 0 })
   }
+
+  /// Two independent small queues under two contracts with bases in the ratio 4 : 3.
+  static func twoContracts() throws -> Scenario {
+    try ScenarioReader.read(yaml: """
+      name: two
+      horizon: {contractYears: 2, warmupYears: 1}
+      population: {youths: 1000}
+      referralSources:
+        - {id: all, ratePer1000: 1460, routing: {A: 0.5, B: 0.5}}
+      careTypes:
+        - {id: A, capacity: 3, duration: {family: exponential, mean: 1}, costPerDay: 100, transitions: {exit: 1}}
+        - {id: B, capacity: 3, duration: {family: exponential, mean: 1}, costPerDay: 100, transitions: {exit: 1}}
+      funding: {model: lumpsum}
+      contracts:
+        - {id: a, careTypes: [A], lumpsum: {base: 40000}}
+        - {id: b, careTypes: [B], lumpsum: {base: 30000}}
+      """)
+  }
+
+  @Test("with two contracts both bases move together and a year overspends when either does")
+  func twoContractsScaleTogether() throws {
+    let scenario = try Self.twoContracts()
+    let n = 40, seed: UInt64 = 5, target = 0.1
+    let answer = try #require(BudgetSolver.solve(scenario, seed: seed, replications: n, threads: 2, target: target, years: .all))
+    #expect(abs(answer.contractBases[0] / answer.contractBases[1] - 4.0 / 3.0) < 1e-9)
+    #expect(abs(answer.contractBases.reduce(0, +) - answer.base) < 1e-6)
+    func overspend(_ factor: Double) -> [Double] {
+      var candidate = scenario
+      for c in candidate.contracts.indices { candidate.contracts[c].lumpsum.base = answer.contractBases[c] * factor }
+      return runBatch(candidate, seed: seed, count: n, threads: 2).years.map(\.overspend.estimate)
+    }
+    let at = overspend(1)
+    #expect(at.allSatisfy { $0 <= target }, "at the answer: \(at)")
+    #expect(zip(at, answer.overspend).allSatisfy { $0 == $1.estimate }, "the solver reports what a batch finds")
+    let below = overspend(0.97)
+    #expect(below.contains { $0 > target }, "at 0.97 × the answer: \(below)")
+    let bisected = try #require(BudgetSolver.solve(
+      scenario, seed: seed, replications: n, threads: 2, target: target, years: .all, relativeTolerance: 1e-4,
+      method: .bisection))
+    #expect(abs(bisected.base - answer.base) <= 1e-4 * answer.base + 2, "\(bisected.base) vs \(answer.base)")
+  }
 }
