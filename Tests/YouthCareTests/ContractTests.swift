@@ -121,4 +121,22 @@ struct ContractTests {
       try ScenarioReader.read(yaml: yaml.replacingOccurrences(of: "contract: day", with: "contract: night"))
     }
   }
+
+  @Test("the last member of a consortium cannot leave; of two that could, only the first does")
+  func lastMemberStays() throws {
+    func run(_ members: String) throws -> ReplicationResult {
+      runChecked(try ScenarioReader.read(yaml: Self.yaml(extra: """
+        , consortium: {exit: {lossShareOfRevenue: 0.001, maxDependence: 0.1}, members: [\(members)]}
+        """)), seed: 1)
+    }
+    // DT loses €12,500 in year 1: more than 0.1% of a €2M revenue, from a contract worth less than 10% of it.
+    let one = try run("{id: solo, share: 1, revenue: 2000000}")
+    #expect(one.years.allSatisfy { $0.membersExited.isEmpty })
+    let two = try run("{id: x, share: 0.5, revenue: 2000000}, {id: y, share: 0.5, revenue: 2000000}")
+    #expect(two.years[0].membersExited == ["day/x"])
+    #expect(two.years[0].contracts[1].membersExited == ["x"])
+    #expect(two.years[1].membersExited.isEmpty)
+    // x's 5 DT places go from the next day: year 2 runs DT with 5 places.
+    #expect(two.years[0].capacityLost == 5)
+  }
 }

@@ -17,6 +17,12 @@ struct InvariantTests {
     ("amersfoort-bsa.yaml", []),
     ("amersfoort-bsa.yaml", ["funding.pressurePolicy=throttle", "consortium.split=byCause",
                              "funding.valves.highCostCases={threshold: 80000}"]),
+    ("amsterdam-kernpartners.yaml", []),
+    ("amsterdam-kernpartners.yaml", ["funding.pressurePolicy=intakeStop", "contracts.kp06.valves={highCostCases: {threshold: 60000}}",
+                                     "contracts.kp01.settlement={}"]),
+    ("utrecht-twee-consortia.yaml", []),
+    ("utrecht-twee-consortia.yaml", ["funding.model=pxq", "contracts.koos.pxqCeiling=20000000"]),
+    ("utrecht-twee-consortia.yaml", ["funding.pressurePolicy=throttle", "contracts.spoor.consortium.split=byCause"]),
     ("validation/mmc.yaml", []),
   ]
 

@@ -63,14 +63,18 @@ struct ContractYearEnd {
     let total = weights.reduce(0, +)
     let activeShare = members.indices.filter { active[$0] }.reduce(0.0) { $0 + members[$1].share }
     outcome.memberResults = weights.map { total > 0 ? consortiumResult * $0 / total : 0 }
+    var remaining = active.filter { $0 }.count
     for m in members.indices where active[m] {
       memberCumulative[m] += outcome.memberResults[m]
-      guard let rule = consortium.exitRule else { continue }
+      // The last member cannot walk away: the contract binds the consortium, and someone must
+      // deliver the care it covers until the contract ends.
+      guard let rule = consortium.exitRule, remaining > 1 else { continue }
       let loss = max(0, -memberCumulative[m])
       let contractRevenue = activeShare > 0 ? payment * members[m].share / activeShare : 0
       if loss > rule.lossShareOfRevenue * members[m].revenue
         && contractRevenue < rule.maxDependence * members[m].revenue {
         active[m] = false
+        remaining -= 1
         outcome.exits.append(m)
       }
     }
