@@ -149,6 +149,12 @@ def funding_block(lines):
     lines.append("  pressurePolicy: none")
     lines.append("  pxq: {margin: 0.10}     # [A] tariff = cost/day × 1.10")
     lines.append("  output: {margin: 0.07}  # [A] fee = expected episode cost × 1.07")
+    lines.append("  # [A] domain.md §3.4 (durations: lumpsum −5%, P×Q +10%, output −10%), taken relative to the")
+    lines.append("  # lumpsum, because the durations above describe care under these cities' lumpsums.")
+    lines.append("  behaviour:")
+    lines.append("    lumpsum: {durationFactor: 1.0, adminCostShare: 0.02}")
+    lines.append("    pxq: {durationFactor: 1.16, adminCostShare: 0.06}       # 1.10 / 0.95: \"productieprikkel\"")
+    lines.append("    output: {durationFactor: 0.95, adminCostShare: 0.05}    # 0.90 / 0.95")
     lines.append("")
 
 

@@ -3,10 +3,15 @@ import YouthCare
 
 /// The CSV files of `lumpsim batch`.
 public enum BatchCSV {
-  /// The header of `replications.csv` (one row per replication × contract year).
-  public static func replicationsHeader(careTypeIDs: [String]) -> String {
+  /// Per contract, when a scenario has several: `<figure>_<contract id>` columns.
+  static let contractColumns = ["budget", "spend", "result", "exhaustionDay"]
+
+  /// The header of `replications.csv` (one row per replication × contract year); `contractIDs`
+  /// only when the scenario has several contracts.
+  public static func replicationsHeader(careTypeIDs: [String], contractIDs: [String] = []) -> String {
     (["replication", "year", "budget", "spend", "payment", "result", "municipalCost", "exhaustionDay", "referrals", "repeatReferrals", "diverted",
-      "starts", "exits", "reneged", "peakWaiting", "meanWaitDays"] + careTypeIDs.map { "meanWait_\($0)" })
+      "starts", "exits", "reneged", "peakWaiting", "meanWaitDays"] + careTypeIDs.map { "meanWait_\($0)" }
+      + contractIDs.flatMap { id in contractColumns.map { "\($0)_\(id)" } })
       .map(CSVTables.field).joined(separator: ",") + "\n"
   }
 
@@ -19,6 +24,12 @@ public enum BatchCSV {
                  String(y.repeatReferrals), String(y.diverted), String(y.starts), String(y.exits), String(y.reneged),
                  String(y.peakWaiting), CSVTables.number(y.meanWaitDays)]
       row += y.meanWaitByCareType.map(CSVTables.number)
+      if y.contracts.count > 1 {
+        for c in y.contracts {
+          row += [CSVTables.money(c.budget), CSVTables.money(c.spend), CSVTables.money(c.result),
+                  c.exhaustionDay.map(String.init) ?? ""]
+        }
+      }
       out += row.joined(separator: ",") + "\n"
     }
     return out

@@ -101,7 +101,7 @@ public enum ComparisonReport {
         let d = row[index]
         return money
           ? "\(signed(d.mean / 1e6)) [\(signed(d.ci95Low / 1e6)), \(signed(d.ci95High / 1e6))]"
-          : String(format: "%+.1f [%+.1f, %+.1f]", d.mean, d.ci95Low, d.ci95High)
+          : "\(signed(d.mean, digits: 1)) [\(signed(d.ci95Low, digits: 1)), \(signed(d.ci95High, digits: 1))]"
       })
     }
     out += diff.rendered()
@@ -114,8 +114,10 @@ public enum ComparisonReport {
     "\(RunTable.millions(s.mean)) [\(RunTable.millions(s.ci95Low)), \(RunTable.millions(s.ci95High))]"
   }
 
-  static func signed(_ millions: Double) -> String {
-    let text = String(format: "%+.2f", millions)
-    return text == "-0.00" || text == "+0.00" ? "0.00" : text.replacingOccurrences(of: "-", with: "−")
+  /// A signed number with a typographic minus; zero has no sign.
+  static func signed(_ value: Double, digits: Int = 2) -> String {
+    let text = String(format: "%+.\(digits)f", value)
+    let zero = String(format: "%.\(digits)f", 0.0)
+    return text == "-" + zero || text == "+" + zero ? zero : text.replacingOccurrences(of: "-", with: "−")
   }
 }

@@ -53,7 +53,8 @@ struct Batch: ParsableCommand {
     var accumulator = BatchAccumulator(scenario: scenario, seed: seed)
     let rows = try out.map { folder throws(AtomicFile.WriteError) -> StagedFile in
       let file = try StagedFile(path: URL(fileURLWithPath: folder).appendingPathComponent("replications.csv").path)
-      try file.write(BatchCSV.replicationsHeader(careTypeIDs: scenario.careTypes.map(\.id)))
+      let contractIDs = scenario.contracts.count > 1 ? scenario.contracts.map(\.id) : []
+      try file.write(BatchCSV.replicationsHeader(careTypeIDs: scenario.careTypes.map(\.id), contractIDs: contractIDs))
       return file
     }
     let interrupt = InterruptHandler()

@@ -33,6 +33,36 @@ struct BatchCLITests {
     #expect((years[0]["exhaustedByEndOfMonth"] as? [Any])?.count == 12)
   }
 
+  @Test("with several contracts: per-contract columns, summary and table; identical for 1 and 2 threads")
+  func severalContracts() throws {
+    let utrecht = [CLIRunner.scenario("utrecht-twee-consortia.yaml"), "--set", "horizon.contractYears=2",
+                   "--set", "horizon.warmupYears=0"]
+    let folders = (0..<2).map { _ in CLIRunner.temporaryFolder() }
+    defer { for f in folders { try? FileManager.default.removeItem(at: f) } }
+    for (folder, threads) in zip(folders, ["1", "2"]) {
+      let output = try CLIRunner.run(["batch"] + utrecht + ["-n", "6", "--threads", threads, "--out", folder.path])
+      #expect(output.status == 0, "\(output.stderr)")
+      #expect(output.stdout.contains("at least one of the 2 lumpsums"))
+      #expect(output.stdout.contains("koos KOOS") && output.stdout.contains("spoor Spoor030"))
+    }
+    for file in ["summary.json", "replications.csv", "bands.csv"] {
+      #expect(try Data(contentsOf: folders[0].appendingPathComponent(file)) == Data(contentsOf: folders[1].appendingPathComponent(file)))
+    }
+    let rows = try String(contentsOf: folders[0].appendingPathComponent("replications.csv"), encoding: .utf8)
+    let header = rows.split(separator: "\n")[0]
+    #expect(header.hasSuffix("budget_koos,spend_koos,result_koos,exhaustionDay_koos,budget_spoor,spend_spoor,result_spoor,exhaustionDay_spoor"))
+    #expect(rows.split(separator: "\n").allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == header.split(separator: ",").count })
+    let summary = try #require(try JSONSerialization.jsonObject(
+      with: Data(contentsOf: folders[0].appendingPathComponent("summary.json"))) as? [String: Any])
+    let contracts = try #require(summary["contracts"] as? [[String: Any]])
+    #expect(contracts.compactMap { $0["id"] as? String } == ["koos", "spoor"])
+    #expect((contracts[0]["years"] as? [Any])?.count == 2)
+    let run = try CLIRunner.run(["run"] + utrecht + ["--out", folders[0].path])
+    #expect(run.status == 0)
+    let perContract = try String(contentsOf: folders[0].appendingPathComponent("contracts.csv"), encoding: .utf8)
+    #expect(perContract.split(separator: "\n").count == 1 + 2 * 2)
+  }
+
   @Test("the table opens with a verdict and shows P(overspend) per year")
   func table() throws {
     let output = try CLIRunner.run(["batch"] + Self.small + ["-n", "10", "--quiet"])
