@@ -112,7 +112,19 @@ def write_type(lines, t, note=""):
     lines.append(f"    transitions: {flow(fix_sums(t['transitions']))}")
 
 
-def write_common_head(lines, base, horizon, population, seed):
+def write_sources(lines, sources):
+    for s in sources:
+        lines.append(f"  - id: {s['id']}")
+        lines.append(f"    name: {s['name']}")
+        for key in ("ratePer1000", "trendPerYear", "overdispersionCV", "courtOrderedShare"):
+            if key in s:
+                lines.append(f"    {key}: {s[key]}")
+        if "seasonality" in s:
+            lines.append(f"    seasonality: {flow(s['seasonality'])}")
+        lines.append(f"    routing: {flow(s['routing'])}")
+
+
+def write_common_head(lines, horizon, population, seed):
     lines.append("horizon:")
     for k, v in horizon.items():
         lines.append(f"  {k}: {v}")
@@ -227,18 +239,10 @@ def amsterdam():
         "  waits and to the chance that some kernpartner runs out.",
         "",
     ]
-    write_common_head(lines, BASE, BASE["horizon"], BASE["population"], 20210102)
+    write_common_head(lines, BASE["horizon"], BASE["population"], 20210102)
     lines.append("# Referral sources as grote-stad; a referral to a split care type goes to its profiles by share [A].")
     lines.append("referralSources:")
-    for s in sources:
-        lines.append(f"  - id: {s['id']}")
-        lines.append(f"    name: {s['name']}")
-        for key in ("ratePer1000", "trendPerYear", "overdispersionCV", "courtOrderedShare"):
-            if key in s:
-                lines.append(f"    {key}: {s[key]}")
-        if "seasonality" in s:
-            lines.append(f"    seasonality: {flow(s['seasonality'])}")
-        lines.append(f"    routing: {flow(s['routing'])}")
+    write_sources(lines, sources)
     lines.append("")
     lines.append("# Care types: grote-stad's, with SA, DT and RO split into profiles (capacities by share [A]).")
     lines.append("# L, FC and SC stay outside the kernpartners' lumpsums, paid per day by the municipality.")
@@ -320,19 +324,11 @@ def utrecht():
         "  of districts, each with a volume corridor (the 'vangnet voor groei en krimp').",
         "",
     ]
-    write_common_head(lines, BASE, {"contractYears": 8, "warmupYears": 2, "firstYear": 2020},
+    write_common_head(lines, {"contractYears": 8, "warmupYears": 2, "firstYear": 2020},
                       {"youths": 70602, "growthPerYear": 0.0}, 20200101)
     lines.append("# Referral sources as grote-stad, once per group of districts (rate × its share of youths) [A].")
     lines.append("referralSources:")
-    for s in sources:
-        lines.append(f"  - id: {s['id']}")
-        lines.append(f"    name: {s['name']}")
-        for key in ("ratePer1000", "trendPerYear", "overdispersionCV", "courtOrderedShare"):
-            if key in s:
-                lines.append(f"    {key}: {s[key]}")
-        if "seasonality" in s:
-            lines.append(f"    seasonality: {flow(s['seasonality'])}")
-        lines.append(f"    routing: {flow(s['routing'])}")
+    write_sources(lines, sources)
     lines.append("")
     lines.append("# Care types: grote-stad's per group of districts, capacities × 70.6/150 × the group's share [A].")
     lines.append("# L (buurtteams), FC and SC are outside both lumpsums, paid per day by the municipality; SC is one")
