@@ -2,15 +2,16 @@
 import PackageDescription
 
 // MARK: - Layers
-// CGSL → Stochastics → SimKernel → YouthCare → Experiments → Reports → lumpsim (CLI).
-// Each layer imports only the ones before it; the kernel knows no domain words.
+// CGSL → Stochastics → SimKernel → YouthCare → Experiments → SweepStore → Reports → lumpsim (CLI).
+// Each layer imports only the ones before it; the kernel knows no domain words. CSQLite is the
+// system SQLite that SweepStore keeps sweep results in.
 
 let package = Package(
   name: "lumpsim",
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "lumpsim", targets: ["lumpsim"]),
-    .library(name: "LumpsimCore", targets: ["Stochastics", "SimKernel", "YouthCare", "Experiments", "Reports"]),
+    .library(name: "LumpsimCore", targets: ["Stochastics", "SimKernel", "YouthCare", "Experiments", "SweepStore", "Reports"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -39,14 +40,24 @@ let package = Package(
     // MARK: Replications, statistics, theory checks
     .target(name: "Experiments", dependencies: ["Stochastics", "YouthCare"]),
 
+    // MARK: SQLite (the sweep store)
+    .systemLibrary(
+      name: "CSQLite",
+      pkgConfig: "sqlite3",
+      providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+    ),
+
+    // MARK: Sweep results on disk: resumable, shardable, mergeable
+    .target(name: "SweepStore", dependencies: ["CSQLite", "YouthCare", "Experiments"]),
+
     // MARK: Tables, JSON, CSV
-    .target(name: "Reports", dependencies: ["YouthCare", "Experiments"]),
+    .target(name: "Reports", dependencies: ["YouthCare", "Experiments", "SweepStore"]),
 
     // MARK: Command line
     .executableTarget(
       name: "lumpsim",
       dependencies: [
-        "YouthCare", "Experiments", "Reports",
+        "YouthCare", "Experiments", "SweepStore", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -57,6 +68,7 @@ let package = Package(
     .testTarget(name: "YouthCareTests", dependencies: ["YouthCare", "Experiments"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "YouthCare"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "YouthCare", "Experiments"]),
+    .testTarget(name: "SweepStoreTests", dependencies: ["SweepStore", "YouthCare", "Experiments"]),
     .testTarget(name: "CLITests", dependencies: ["lumpsim"]),
   ],
   swiftLanguageModes: [.v6]

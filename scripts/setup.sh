@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs lumpsim's system dependencies (GNU GSL and pkg-config), builds the release binary and
+# Installs lumpsim's system dependencies (GNU GSL, SQLite and pkg-config), builds the release binary and
 # runs the default scenario. Safe to run again. Needs Debian or Ubuntu with Swift 6 on the PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 need=()
 dpkg -s libgsl-dev >/dev/null 2>&1 || need+=(libgsl-dev)
 dpkg -s pkg-config >/dev/null 2>&1 || need+=(pkg-config)
+dpkg -s libsqlite3-dev >/dev/null 2>&1 || need+=(libsqlite3-dev)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"

@@ -13,7 +13,9 @@ struct Lumpsim: ParsableCommand {
       JSON goes to standard output; progress and problems go to standard error.
       """,
     version: "0.1.0",
-    subcommands: [Run.self, Batch.self, Budget.self, Compare.self, Validate.self, Verify.self]
+    subcommands: [
+      Run.self, Batch.self, Budget.self, Compare.self, SweepCommand.self, Merge.self, Export.self, Validate.self, Verify.self,
+    ]
   )
 
   /// Runs the command, mapping every kind of bad input to exit code 2 as the contract says.

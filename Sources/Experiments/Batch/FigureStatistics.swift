@@ -23,4 +23,11 @@ public struct FigureStatistics: Sendable, Equatable {
     p75 = Statistics.quantile(sorted: sortedSample, 0.75)
     p95 = Statistics.quantile(sorted: sortedSample, 0.95)
   }
+
+  /// From all the values at once (exact quantiles).
+  public init(values: [Double]) {
+    var moments = RunningMoments()
+    for x in values { moments.add(x) }
+    self.init(moments: moments, sortedSample: values.sorted())
+  }
 }

@@ -1,0 +1,32 @@
+import YouthCare
+
+/// Runs a sweep's units on several threads, handing them over in unit order.
+///
+/// Unit u is replication u mod R of point u div R, run with the sweep's master seed, so
+/// replication i of every point draws the same streams (common random numbers) and a unit's
+/// result depends on the unit alone: not on the thread, the shard or what ran before it.
+public enum SweepRunner {
+  /// The scenario of every point, built once (a point the scenario rejects throws).
+  public static func scenarios(_ sweep: Sweep) throws(ScenarioError) -> [Scenario] {
+    var scenarios: [Scenario] = []
+    for p in sweep.points.indices { scenarios.append(try sweep.scenario(point: p)) }
+    return scenarios
+  }
+
+  /// Runs `units` (ascending) and passes each result to `consume` with its point and replication;
+  /// `consume` returns false to stop. Returns the number of units consumed.
+  @discardableResult
+  public static func run(
+    _ sweep: Sweep, scenarios: [Scenario], units: [Int], threads: Int, stop: StopFlag = StopFlag(),
+    consume: (_ unit: Int, _ point: Int, _ replication: Int, ReplicationResult) -> Bool
+  ) -> Int {
+    let replications = sweep.replications, seed = sweep.seed
+    return ParallelReplications.run(count: units.count, threads: threads, stop: stop, work: { i in
+      let unit = units[i]
+      return Replication.run(scenarios[unit / replications], seed: seed, replication: unit % replications)
+    }, consume: { i, result in
+      let unit = units[i]
+      return consume(unit, unit / replications, unit % replications, result)
+    })
+  }
+}

@@ -1,0 +1,103 @@
+import CSQLite
+
+/// A failure reported by SQLite, with what was being done.
+public struct DatabaseError: Error, Sendable, CustomStringConvertible {
+  public var message: String
+  public var description: String { message }
+}
+
+/// One SQLite connection: a thin owner of `sqlite3*` that turns result codes into errors.
+///
+/// The store uses a handful of statements, so this is all it needs: open, run SQL, prepare,
+/// bind, step, read columns. One connection is used from one thread at a time.
+final class Database {
+  private var handle: OpaquePointer?
+  let path: String
+
+  /// Opens (and with `create`, creates) the database file at `path`.
+  init(path: String, create: Bool) throws(DatabaseError) {
+    self.path = path
+    let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
+    let code = sqlite3_open_v2(path, &handle, flags, nil)
+    guard code == SQLITE_OK else {
+      let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      sqlite3_close(handle)
+      handle = nil
+      throw DatabaseError(message: "cannot open '\(path)': \(message)")
+    }
+    sqlite3_busy_timeout(handle, 10_000)
+  }
+
+  deinit { sqlite3_close(handle) }
+
+  /// Runs one or more SQL statements that return no rows.
+  func execute(_ sql: String) throws(DatabaseError) {
+    var error: UnsafeMutablePointer<CChar>?
+    let code = sqlite3_exec(handle, sql, nil, nil, &error)
+    if code != SQLITE_OK {
+      let message = error.map { String(cString: $0) } ?? "code \(code)"
+      sqlite3_free(error)
+      throw DatabaseError(message: "'\(path)': \(message)")
+    }
+  }
+
+  /// Prepares a statement for repeated use.
+  func prepare(_ sql: String) throws(DatabaseError) -> Statement {
+    var statement: OpaquePointer?
+    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+      throw DatabaseError(message: "'\(path)': \(lastMessage) (in \(sql))")
+    }
+    return Statement(statement, database: self)
+  }
+
+  /// The rows of a query, each as its columns read by `row`.
+  func query<T>(_ sql: String, _ row: (Statement) -> T) throws(DatabaseError) -> [T] {
+    let statement = try prepare(sql)
+    var rows: [T] = []
+    while try statement.step() { rows.append(row(statement)) }
+    return rows
+  }
+
+  var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+}
+
+/// A prepared statement: bind by 1-based position, step, read columns by 0-based position.
+final class Statement {
+  private let statement: OpaquePointer
+  private unowned let database: Database
+
+  init(_ statement: OpaquePointer, database: Database) {
+    self.statement = statement
+    self.database = database
+  }
+
+  deinit { sqlite3_finalize(statement) }
+
+  func bind(_ position: Int32, _ value: Int) { sqlite3_bind_int64(statement, position, Int64(value)) }
+  func bind(_ position: Int32, _ value: Double) { sqlite3_bind_double(statement, position, value) }
+  func bind(_ position: Int32, _ value: String) { sqlite3_bind_text(statement, position, value, -1, cs_transient()) }
+  func bindNull(_ position: Int32) { sqlite3_bind_null(statement, position) }
+
+  /// Steps once: true while there is a row to read.
+  @discardableResult
+  func step() throws(DatabaseError) -> Bool {
+    switch sqlite3_step(statement) {
+    case SQLITE_ROW: return true
+    case SQLITE_DONE: return false
+    default: throw DatabaseError(message: "'\(database.path)': \(database.lastMessage)")
+    }
+  }
+
+  /// Clears the bindings and rewinds, for the next use.
+  func reset() {
+    sqlite3_reset(statement)
+    sqlite3_clear_bindings(statement)
+  }
+
+  func int(_ column: Int32) -> Int { Int(sqlite3_column_int64(statement, column)) }
+  func double(_ column: Int32) -> Double { sqlite3_column_double(statement, column) }
+  func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+  func string(_ column: Int32) -> String {
+    sqlite3_column_text(statement, column).map { String(cString: $0) } ?? ""
+  }
+}

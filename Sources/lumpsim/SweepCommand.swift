@@ -1,0 +1,180 @@
+import ArgumentParser
+import Experiments
+import Foundation
+import SweepStore
+import YouthCare
+
+/// `lumpsim sweep`: many points × many replications into a resumable SQLite store.
+struct SweepCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sweep",
+    abstract: "Run a parameter sweep into a SQLite store that resumes after a kill and splits into shards.",
+    subcommands: [SweepRun.self, SweepValidate.self, SweepStatus.self],
+    defaultSubcommand: SweepRun.self
+  )
+}
+
+/// Reads a sweep file, turning its problems into exit 2.
+func loadSweep(_ path: String) throws -> Sweep {
+  try SweepReader.read(file: path)
+}
+
+/// `lumpsim sweep [run] FILE --store STORE [--shard k/N]`.
+struct SweepRun: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Run the sweep (or one shard of it); run the same command again to continue after a stop.")
+
+  @Argument(help: "The sweep file (YAML).")
+  var file: String
+
+  @Option(help: "The SQLite store to write (created if missing, continued if it holds this sweep).")
+  var store: String = "results.sqlite"
+
+  @Option(help: "Run shard k of N (0 ≤ k < N): every unit u with u mod N = k.")
+  var shard: String?
+
+  @OptionGroup var threadsOption: ThreadsOption
+
+  @Flag(help: "No progress bar.")
+  var quiet = false
+
+  /// Units are committed in groups of this many, or every two seconds, whichever comes first.
+  static let commitEvery = 256
+
+  func run() throws {
+    var slice = Shard.all
+    if let shard {
+      guard let parsed = Shard(parsing: shard) else { throw BadInput(message: "--shard must be k/N with 0 ≤ k < N, got '\(shard)'") }
+      slice = parsed
+    }
+    let sweep = try loadSweep(file)
+    let scenarios = try SweepRunner.scenarios(sweep)
+    let results: SweepStore
+    do {
+      results = try SweepStore.openForRun(store, sweep: sweep, shard: slice)
+    } catch {
+      throw BadInput(message: error.message)
+    }
+    let done = try results.doneUnits()
+    let mine = slice.units(of: sweep.units)
+    let pending = mine.filter { !done.contains($0) }
+    let interrupt = InterruptHandler()
+    let progress = ProgressBar(total: mine.count, quiet: quiet)
+    var stored = mine.count - pending.count
+    var inTransaction = 0
+    var lastCommit = ContinuousClock.now
+    var failure: Error?
+    let started = ContinuousClock.now
+    SweepRunner.run(sweep, scenarios: scenarios, units: pending, threads: threadsOption.threads, stop: interrupt.flag) {
+      unit, point, replication, result in
+      do {
+        if inTransaction == 0 { try results.begin() }
+        try results.record(unit: unit, point: point, replication: replication, result: result)
+        inTransaction += 1
+        if inTransaction >= Self.commitEvery || ContinuousClock.now - lastCommit > .seconds(2) {
+          try results.commit()
+          stored += inTransaction
+          inTransaction = 0
+          lastCommit = ContinuousClock.now
+        }
+      } catch {
+        failure = error
+        return false
+      }
+      progress.update(done: stored + inTransaction)
+      return true
+    }
+    if failure == nil {
+      do {
+        try results.commit()
+        stored += inTransaction
+      } catch {
+        failure = error
+      }
+    }
+    progress.finish()
+    if let failure { throw RuntimeFailure(description: "error: \(failure)") }
+    let wall = seconds(ContinuousClock.now - started)
+    if interrupt.interrupted && stored < mine.count {
+      throw RuntimeFailure(
+        description: "Interrupted: \(stored) of \(mine.count) units stored in \(store); run the same command to continue.",
+        code: 130)
+    }
+    let ran = stored - (mine.count - pending.count)
+    print("""
+      \(store): \(stored) of \(mine.count) units of shard \(slice) stored \
+      (\(ran) run now in \(String(format: "%.1f", wall)) s; \(sweep.points.count) points × \(sweep.replications) replications in the sweep).
+      """)
+  }
+}
+
+/// `lumpsim sweep validate FILE`.
+struct SweepValidate: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check a sweep file: every parameter path and every point against the scenario; exit 2 if anything is wrong.")
+
+  @Argument(help: "The sweep file (YAML).")
+  var file: String
+
+  func run() throws {
+    let sweep = try loadSweep(file)
+    print("""
+      \(file): OK — \(sweep.design), \(sweep.points.count) points × \(sweep.replications) replications = \(sweep.units) units
+        parameters: \(sweep.parameters.joined(separator: ", "))
+        scenario \(sweep.scenarioFile), seed \(sweep.seed), definition \(Sweep.fingerprint(sweep.definition))
+      """)
+  }
+}
+
+/// `lumpsim sweep status STORE`.
+struct SweepStatus: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "status",
+    abstract: "How much of a sweep a store holds: units done of total, per shard.")
+
+  @Argument(help: "The SQLite store.")
+  var store: String
+
+  func run() throws {
+    let results: SweepStore
+    do {
+      results = try SweepStore.open(store)
+    } catch {
+      throw BadInput(message: error.message)
+    }
+    let progress = try results.progress()
+    let done = progress.reduce(0) { $0 + $1.done }
+    print("\(store): sweep \(Sweep.fingerprint(results.definition)), \(results.points.count) points × \(results.replications) replications")
+    print("done \(done) / \(results.totalUnits) units (\(String(format: "%.1f", 100 * Double(done) / Double(max(1, results.totalUnits))))%)")
+    for row in progress {
+      let held = results.shards.contains(row.shard) ? "" : " (not in this store)"
+      print("  shard \(row.shard)/\(results.shardCount): \(row.done) / \(row.total)\(held)")
+    }
+    print("content \(try results.contentDigest())")
+  }
+}
+
+/// `lumpsim merge OUT SHARD...`.
+struct Merge: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Combine shard stores of one sweep into one store; refuses stores of different sweeps.")
+
+  @Argument(help: "The store to write (must not exist).")
+  var out: String
+
+  @Argument(help: "The shard stores.")
+  var shards: [String]
+
+  func run() throws {
+    do {
+      try SweepStore.merge(into: out, from: shards)
+    } catch {
+      throw BadInput(message: error.message)
+    }
+    let merged = try SweepStore.open(out)
+    let done = try merged.doneUnits().count
+    print("\(out): \(shards.count) shard store\(shards.count == 1 ? "" : "s") merged, \(done) / \(merged.totalUnits) units")
+  }
+}
