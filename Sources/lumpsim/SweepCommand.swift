@@ -39,8 +39,10 @@ struct SweepRun: ParsableCommand {
   @Flag(help: "No progress bar.")
   var quiet = false
 
-  /// Units are committed in groups of this many, or every two seconds, whichever comes first.
-  static let commitEvery = 256
+  /// Units are committed in groups of this many, or every two seconds, whichever comes first
+  /// (hidden: the kill tests make it small so that kills land between commits).
+  @Option(help: .hidden)
+  var commitEvery: Int = 256
 
   func run() throws {
     var slice = Shard.all
@@ -72,7 +74,7 @@ struct SweepRun: ParsableCommand {
         if inTransaction == 0 { try results.begin() }
         try results.record(unit: unit, point: point, replication: replication, result: result)
         inTransaction += 1
-        if inTransaction >= Self.commitEvery || ContinuousClock.now - lastCommit > .seconds(2) {
+        if inTransaction >= commitEvery || ContinuousClock.now - lastCommit > .seconds(2) {
           try results.commit()
           stored += inTransaction
           inTransaction = 0

@@ -5,8 +5,8 @@
 /// difference between two points is the parameters', not the luck's. Work is counted in units,
 /// one per (point, replication): unit u = point × replications + replication.
 public struct Sweep: Sendable, Equatable {
-  /// The scenario file as the sweep file names it, and its text (read once, so a sweep keeps
-  /// running the scenario it started with).
+  /// The scenario file as the sweep file names it (relative to the sweep file), and its text
+  /// (read once, so a sweep keeps running the scenario it started with).
   public var scenarioFile: String
   public var scenarioText: String
   /// Replications per point.

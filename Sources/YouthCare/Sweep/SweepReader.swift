@@ -79,8 +79,10 @@ public enum SweepReader {
       log.report("scenario", top.node("scenario"), "the scenario itself is not valid (run `lumpsim validate \(scenarioName!)`): \(error.issues.first?.description ?? "")")
       throw ScenarioError(file: file, issues: log.issues)
     }
+    // The definition names the scenario as the sweep file does, so the same sweep has the same
+    // definition wherever it is checked out (a cluster node, another clone).
     let sweep = Sweep(
-      scenarioFile: scenarioPath, scenarioText: scenarioText, replications: replications,
+      scenarioFile: scenarioName!, scenarioText: scenarioText, replications: replications,
       seed: seed ?? base.random.seed, design: design.kind, parameters: design.parameters, points: design.points)
     check(sweep, design: design, log: log)
     guard log.issues.isEmpty else {
@@ -103,8 +105,8 @@ public enum SweepReader {
       r.log.report(r.path, r.node, given.isEmpty
         ? "must give one design: grid, latinHypercube or points"
         : "gives \(given.joined(separator: " and ")); give exactly one design")
-      r.finish(expected: designs)
       _ = given.map { r.node($0) }
+      r.finish(expected: designs)
       return nil
     }
     defer { r.finish(expected: designs) }
