@@ -29,5 +29,14 @@ let package = Package(
       path: "Benchmarks/Replication",
       plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
     ),
+    .executableTarget(
+      name: "Store",
+      dependencies: [
+        .product(name: "Benchmark", package: "package-benchmark"),
+        .product(name: "LumpsimCore", package: "lumpsim"),
+      ],
+      path: "Benchmarks/Store",
+      plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+    ),
   ]
 )

@@ -9,7 +9,7 @@ public enum SweepExport {
   /// Per (point, replication, year): the point's parameter values, then every stored figure.
   public static func replicationsCSV(_ store: SweepStore) throws(DatabaseError) -> String {
     var lines = [(["point"] + store.parameters + ["replication", "year"] + YearColumns.names).map(CSVTables.field).joined(separator: ",")]
-    for row in try store.years() {
+    try store.forEachYear { row in
       var cells = [String(row.point)] + store.points[row.point].map(CSVTables.field) + [String(row.replication), String(row.year)]
       cells += zip(YearColumns.all, row.values).map { column, value in
         guard let value else { return "" }

@@ -190,15 +190,27 @@ public final class SweepStore {
 
   /// The stored years of `point` (all points when nil), ordered by point, replication, year.
   public func years(point: Int? = nil) throws(DatabaseError) -> [StoredYear] {
+    var rows: [StoredYear] = []
+    try forEachYear(point: point) { rows.append($0) }
+    return rows
+  }
+
+  /// Visits the stored years of `point` (all points when nil) in key order, one row in memory at
+  /// a time, so an export of millions of rows needs no more memory than one.
+  public func forEachYear(point: Int? = nil, _ body: (StoredYear) -> Void) throws(DatabaseError) {
     let columns = (["point", "replication", "year"] + YearColumns.names).joined(separator: ", ")
     let filter = point.map { " WHERE point = \($0)" } ?? ""
-    return try database.query("SELECT \(columns) FROM years\(filter) ORDER BY point, replication, year") { row in
-      StoredYear(
-        point: row.int(0), replication: row.int(1), year: row.int(2),
-        values: YearColumns.all.indices.map { i in
-          let c = Int32(3 + i)
-          return row.isNull(c) ? nil : row.double(c)
-        })
+    let statement = try database.prepare("SELECT \(columns) FROM years\(filter) ORDER BY point, replication, year")
+    var row = StoredYear(point: 0, replication: 0, year: 0, values: Array(repeating: nil, count: YearColumns.all.count))
+    while try statement.step() {
+      row.point = statement.int(0)
+      row.replication = statement.int(1)
+      row.year = statement.int(2)
+      for i in YearColumns.all.indices {
+        let c = Int32(3 + i)
+        row.values[i] = statement.isNull(c) ? nil : statement.double(c)
+      }
+      body(row)
     }
   }
 
@@ -220,18 +232,19 @@ public final class SweepStore {
   /// A fingerprint of the definition and every stored row, in key order: equal for two stores
   /// that hold the same results, whatever order they were written in or how they were split.
   public func contentDigest() throws(DatabaseError) -> String {
-    var text = definition
-    for unit in try database.query("SELECT unit, point, replication, events FROM units ORDER BY unit", {
-      "\($0.int(0)) \($0.int(1)) \($0.int(2)) \($0.int(3))"
-    }) {
-      text += unit + "\n"
+    var hash = Digest()
+    hash.add(definition)
+    let units = try database.prepare("SELECT unit, point, replication, events FROM units ORDER BY unit")
+    while try units.step() {
+      for column in Int32(0)..<4 { hash.add(UInt64(bitPattern: Int64(units.int(column)))) }
     }
-    for year in try years() {
-      text += "\(year.point) \(year.replication) \(year.year)"
-      for value in year.values { text += value.map { " \($0.bitPattern)" } ?? " null" }
-      text += "\n"
+    try forEachYear { year in
+      hash.add(UInt64(year.point))
+      hash.add(UInt64(year.replication))
+      hash.add(UInt64(year.year))
+      for value in year.values { hash.add(value.map { $0.bitPattern } ?? 0x7ff8_dead_beef_0001) }
     }
-    return Sweep.fingerprint(text)
+    return hash.hex
   }
 
   // MARK: Merging
@@ -287,5 +300,29 @@ public final class SweepStore {
       try? FileManager.default.removeItem(atPath: temporary)
       throw DatabaseError(message: "cannot write '\(path)': \(error.localizedDescription)")
     }
+  }
+}
+
+/// 64-bit FNV-1a over a stream of words and text, for `contentDigest`.
+struct Digest {
+  private var state: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func add(_ word: UInt64) {
+    for shift in stride(from: 0, to: 64, by: 8) {
+      state ^= (word >> UInt64(shift)) & 0xff
+      state = state &* 0x100_0000_01b3
+    }
+  }
+
+  mutating func add(_ text: String) {
+    for byte in text.utf8 {
+      state ^= UInt64(byte)
+      state = state &* 0x100_0000_01b3
+    }
+  }
+
+  var hex: String {
+    let text = String(state, radix: 16)
+    return String(repeating: "0", count: 16 - text.count) + text
   }
 }
