@@ -12,7 +12,7 @@ set -euo pipefail
 
 usage() { echo "usage: $0 SWEEP.yaml SHARDS OUTDIR [--wait] [-- SBATCH-OPTIONS...]" >&2; exit 2; }
 [ $# -ge 3 ] || usage
-SWEEP=$(realpath "$1"); SHARDS=$2; OUT=$3; shift 3
+SWEEP_GIVEN=$1; SWEEP=$(realpath "$1"); SHARDS=$2; OUT_GIVEN=$3; OUT=$3; shift 3
 WAIT=""
 EXTRA=()
 while [ $# -gt 0 ]; do
@@ -27,7 +27,7 @@ done
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 LUMPSIM=$(realpath "${LUMPSIM:-$ROOT/.build/release/lumpsim}")
 [ -x "$LUMPSIM" ] || { echo "error: no lumpsim binary at $LUMPSIM (run scripts/setup.sh, or set LUMPSIM)" >&2; exit 2; }
-"$LUMPSIM" sweep validate "$SWEEP" >&2
+"$LUMPSIM" sweep validate "$SWEEP_GIVEN" >&2
 mkdir -p "$OUT/logs"
 OUT=$(realpath "$OUT")
 [ ! -e "$OUT/results.sqlite" ] || { echo "error: $OUT/results.sqlite exists; choose another OUTDIR" >&2; exit 2; }
@@ -39,7 +39,7 @@ SHARD_LIST=$(for k in $(seq 0 $((SHARDS - 1))); do printf '"%s" ' "$OUT/shard-$k
 MERGE=$(sbatch --parsable --dependency=afterok:"$ARRAY" --kill-on-invalid-dep=yes --job-name=lumpsim-merge \
   --chdir="$OUT" -o "$OUT/logs/merge.out" "${EXTRA[@]}" \
   --wrap "\"$LUMPSIM\" merge \"$OUT/results.sqlite\" $SHARD_LIST")
-echo "submitted: shards job $ARRAY (array 0-$((SHARDS - 1))), merge job $MERGE; results in $OUT/results.sqlite"
+echo "submitted: shards job $ARRAY (array 0-$((SHARDS - 1))), merge job $MERGE; results in $OUT_GIVEN/results.sqlite"
 
 if [ -n "$WAIT" ]; then
   deadline=$((SECONDS + ${SWEEP_WAIT_SECONDS:-3600}))
@@ -49,5 +49,5 @@ if [ -n "$WAIT" ]; then
   done
   state=$(scontrol -o show job "$MERGE" | sed -n 's/.*JobState=\([A-Z_]*\).*/\1/p')
   [ "$state" = COMPLETED ] || { echo "error: merge job $MERGE ended $state; see $OUT/logs" >&2; exit 1; }
-  "$LUMPSIM" sweep status "$OUT/results.sqlite"
+  "$LUMPSIM" sweep status "$OUT_GIVEN/results.sqlite"
 fi

@@ -97,6 +97,8 @@ public enum SweepReader {
     var parameters: [String]
     var points: [[String]]
     var nodes: [String: (path: String, node: Node)]
+    /// The design's own mapping, for problems no single parameter causes.
+    var node: Node? = nil
   }
 
   static func readDesign(_ r: MappingReader) -> Design? {
@@ -110,11 +112,14 @@ public enum SweepReader {
       return nil
     }
     defer { r.finish(expected: designs) }
+    var design: Design?
     switch kind {
-    case "grid": return r.mapping("grid", required: true).flatMap { readGrid($0) }
-    case "latinHypercube": return r.mapping("latinHypercube", required: true).flatMap { readLatinHypercube($0) }
-    default: return readPoints(r)
+    case "grid": design = r.mapping("grid", required: true).flatMap { readGrid($0) }
+    case "latinHypercube": design = r.mapping("latinHypercube", required: true).flatMap { readLatinHypercube($0) }
+    default: design = readPoints(r)
     }
+    design?.node = r.node(kind)
+    return design
   }
 
   /// A full factorial: every combination, the last parameter varying fastest.
@@ -235,21 +240,30 @@ public enum SweepReader {
       }
     }
     guard badPaths.isEmpty else { return }
-    // Then every point: a value the scenario rejects is reported once per (parameter, message).
-    var seen = Set<String>()
+    // Then every point. A problem is reported once, at the parameter it names (or at the design
+    // when it names none), with the first point that shows it and how many more do.
+    var first: [String: (point: Int, issue: ScenarioIssue)] = [:]
+    var order: [String] = []
+    var count: [String: Int] = [:]
     for p in sweep.points.indices {
       do {
         _ = try sweep.scenario(point: p)
       } catch {
         for issue in error.issues {
-          let parameter = sweep.parameters.first { issue.path.hasSuffix(lastKey($0)) } ?? sweep.parameters[0]
-          let key = "\(parameter)|\(issue.path)|\(issue.message)"
-          guard seen.insert(key).inserted else { continue }
-          let at = design.nodes[parameter]
-          let values = zip(sweep.parameters, sweep.points[p]).map { "\($0)=\($1)" }.joined(separator: ", ")
-          log.report(at?.path ?? "design", at?.node, "point \(p) (\(values)): the scenario's \(issue.path): \(issue.message)")
+          let key = issue.path
+          if first[key] == nil { first[key] = (p, issue); order.append(key) }
+          count[key, default: 0] += 1
         }
       }
+    }
+    for key in order {
+      let (p, issue) = first[key]!
+      let parameter = sweep.parameters.first { issue.path.hasSuffix(lastKey($0)) }
+      let at = parameter.flatMap { design.nodes[$0] } ?? (path: "design.\(design.kind)", node: design.node)
+      let values = zip(sweep.parameters, sweep.points[p]).map { "\($0)=\($1)" }.joined(separator: ", ")
+      let more = count[key]! - 1
+      log.report(at.path, at.node, "point \(p) (\(values)): the scenario's \(issue.path): \(issue.message)"
+        + (more > 0 ? " (and \(more) more point\(more == 1 ? "" : "s"))" : ""))
     }
   }
 
