@@ -69,7 +69,7 @@ let package = Package(
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "YouthCare"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "YouthCare", "Experiments"]),
     .testTarget(name: "SweepStoreTests", dependencies: ["SweepStore", "YouthCare", "Experiments"]),
-    .testTarget(name: "CLITests", dependencies: ["lumpsim"]),
+    .testTarget(name: "CLITests", dependencies: ["lumpsim", "SweepStore"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import SweepStore
 import Testing
 
 /// `lumpsim sweep`, `merge`, `export`: the store survives kills, shards merge into the same
@@ -89,45 +90,47 @@ struct SweepCLITests {
     #expect(badShard.status == 2 && badShard.stderr.contains("--shard must be k/N"))
   }
 
-  @Test("killed with SIGKILL at random moments, the same command finishes a store identical to an uninterrupted one")
+  @Test("killed with SIGKILL at random points, the same command finishes a store identical to an uninterrupted one")
   func killAndResume() throws {
     let folder = CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let sweep = try Self.variant(in: folder, replications: 50)
+    let total = 300
     let reference = folder.appendingPathComponent("reference.sqlite").path
-    let started = Date()
     #expect(try CLIRunner.run(["sweep", sweep, "--store", reference, "--threads", "2"]).status == 0)
-    let duration = Date().timeIntervalSince(started)
     let expected = try Self.content(reference)
     var generator = SystemRandomNumberGenerator()
-    var partial = 0
     for attempt in 0..<3 {
       let store = folder.appendingPathComponent("killed-\(attempt).sqlite").path
-      var delays: [Double] = []
-      // Two kills per store, each somewhere in the run, then the same command to the end.
+      var killedAt: [Int] = []
+      // Two kills per store, each once a random number of further units is on disk (timing alone
+      // is not enough: on a loaded machine a kill may land before the first commit or after the
+      // last), then the same command to the end.
       for _ in 0..<2 {
-        let delay = Double.random(in: 0.05...max(0.1, duration * 0.8), using: &generator)
-        delays.append(delay)
+        let before = (try? SweepStore.open(store).doneUnits().count) ?? 0
+        let target = Int.random(in: (before + 1)...min(before + 120, total - 20), using: &generator)
         let process = Process()
         process.executableURL = CLIRunner.binary
         process.arguments = ["sweep", sweep, "--store", store, "--threads", "2", "--commit-every", "3", "--quiet"]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        Thread.sleep(forTimeInterval: delay)
+        let deadline = Date().addingTimeInterval(120)
+        var done = before
+        while done < target && process.isRunning && Date() < deadline {
+          Thread.sleep(forTimeInterval: 0.005)
+          done = (try? SweepStore.open(store).doneUnits().count) ?? done
+        }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-      }
-      if FileManager.default.fileExists(atPath: store) {
-        let status = try CLIRunner.run(["sweep", "status", store]).stdout
-        if let done = status.firstMatch(of: /done (\d+) \/ 300/).flatMap({ Int($0.1) }), done > 0, done < 300 { partial += 1 }
+        let after = try SweepStore.open(store).doneUnits().count
+        #expect(after > 0 && after < total, "kill \(killedAt.count + 1) of store \(attempt) left \(after) units")
+        killedAt.append(after)
       }
       let finish = try CLIRunner.run(["sweep", sweep, "--store", store, "--threads", "1"])
       #expect(finish.status == 0, "\(finish.stderr)")
-      #expect(try Self.content(store) == expected, "killed after \(delays) s")
+      #expect(try Self.content(store) == expected, "killed with \(killedAt) units stored")
     }
-    // The kills must have left work half done, or the test would prove nothing.
-    #expect(partial > 0, "no kill landed mid-run")
   }
 
   @Test("Ctrl-C stops between units with exit 130 and a hint; the same command completes the store")
@@ -138,12 +141,16 @@ struct SweepCLITests {
     let store = folder.appendingPathComponent("s.sqlite").path
     let process = Process()
     process.executableURL = CLIRunner.binary
-    process.arguments = ["sweep", sweep, "--store", store, "--threads", "1"]
+    process.arguments = ["sweep", sweep, "--store", store, "--threads", "1", "--commit-every", "2"]
     let err = Pipe()
     process.standardOutput = FileHandle.nullDevice
     process.standardError = err
     try process.run()
-    Thread.sleep(forTimeInterval: 0.5)
+    // Interrupt once work is under way (the handler is installed before the first unit runs).
+    let deadline = Date().addingTimeInterval(120)
+    while ((try? SweepStore.open(store).doneUnits().count) ?? 0) == 0 && process.isRunning && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
     kill(process.processIdentifier, SIGINT)
     let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     process.waitUntilExit()
