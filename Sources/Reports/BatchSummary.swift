@@ -11,7 +11,8 @@ public enum BatchSummary {
     "totalConsortiumResult", "totalMunicipalCost",
   ]
 
-  public static func json(_ batch: BatchResult, stopping: JSONValue? = nil) -> JSONValue {
+  /// `assumptions`: the scenario's key facts (`ScenarioFacts`), for a report made from the file alone.
+  public static func json(_ batch: BatchResult, stopping: JSONValue? = nil, assumptions: JSONValue? = nil) -> JSONValue {
     let layout = batch.layout
     var fields: [(String, JSONValue)] = [
       ("scenario", .string(batch.scenario)),
@@ -24,6 +25,7 @@ public enum BatchSummary {
       ])),
     ]
     if let stopping { fields.append(("stopping", stopping)) }
+    if let assumptions { fields.append(("assumptions", assumptions)) }
     var contract: [(String, JSONValue)] = [("anyOverspendProbability", proportion(batch.anyOverspend))]
     for name in FigureLayout.contractFigures { contract.append((name, stats(batch.contract(name), money: moneyFigures.contains(name)))) }
     fields.append(("contract", .object(contract)))

@@ -97,7 +97,7 @@ struct Batch: ParsableCommand {
     if let out {
       do throws(AtomicFile.WriteError) {
         try AtomicFile.writeAll([
-          ("summary.json", BatchSummary.json(batch, stopping: stopping?.json).rendered()),
+          ("summary.json", BatchSummary.json(batch, stopping: stopping?.json, assumptions: ScenarioFacts.json(scenario)).rendered()),
           ("bands.csv", BatchCSV.bands(batch)),
         ], into: out)
         try rows?.commit()

@@ -14,7 +14,8 @@ struct Lumpsim: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Run.self, Batch.self, Budget.self, Compare.self, SweepCommand.self, Merge.self, Export.self, Validate.self, Verify.self,
+      Run.self, Batch.self, Budget.self, Compare.self, Report.self, SweepCommand.self, Merge.self, Export.self, Validate.self,
+      Verify.self,
     ]
   )
 

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+
+/// `lumpsim report`, checked in a real browser: headless Chromium renders the report to a
+/// screenshot and to its DOM; every chart must be there with drawn paths, and the verdict must say
+/// what the batch's summary says.
+@Suite("lumpsim report in a browser",
+       .enabled(if: getuid() == 0 || FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"),
+                "needs chromium, or root to install it"))
+struct ReportCLITests {
+  /// Runs a shell command through `system(3)` with its output in a file (Chromium's helper
+  /// processes may outlive it, which a pipe would wait for).
+  static func shell(_ command: String) -> (status: Int32, output: String) {
+    let log = FileManager.default.temporaryDirectory.appendingPathComponent("browser-\(UUID().uuidString).log").path
+    defer { try? FileManager.default.removeItem(atPath: log) }
+    let status = system("\(command) </dev/null >'\(log)' 2>&1")
+    return ((status >> 8) & 0xff, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
+  }
+
+  /// The verdict the summary's numbers imply, computed here from summary.json on its own.
+  static func expectedVerdict(_ summary: [String: Any], english: Bool) throws -> (share: String, month: String?, weeks: String?) {
+    let years = try #require(summary["years"] as? [[String: Any]])
+    let p = years.map { (($0["overspendProbability"] as? [String: Any])?["p"] as? NSNumber)?.doubleValue ?? 0 }
+    let share = "\(Int((p.reduce(0, +) / Double(p.count) * 100).rounded()))%"
+    var pooled = [Double](repeating: 0, count: 12)
+    for y in years {
+      let months = y["exhaustionMonth"] as? [String: Any] ?? [:]
+      for m in 0..<12 { pooled[m] += (months[String(m + 1)] as? NSNumber)?.doubleValue ?? 0 }
+    }
+    let total = pooled.reduce(0, +)
+    var month: String?
+    var running = 0.0
+    let names = english
+      ? ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+      : ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
+    for m in 0..<12 where total > 0 && month == nil {
+      running += pooled[m]
+      if running >= total / 2 { month = names[m] }
+    }
+    let waits = (summary["careTypes"] as? [[String: Any]] ?? []).map {
+      (($0["meanWaitDays"] as? [String: Any])?["p50"] as? NSNumber)?.doubleValue ?? 0
+    }
+    let weeks = waits.max().map { String(Int(($0 / 7).rounded())) }
+    return (share, month, weeks)
+  }
+
+  @Test("every chart is drawn, the verdict matches the summary, in English and Dutch; a screenshot is made")
+  func rendered() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("batch").path
+    let batch = try CLIRunner.run(["batch", CLIRunner.scenario("regio-midden.yaml"), "-n", "40", "--out", out, "--quiet"])
+    #expect(batch.status == 0, "\(batch.stderr)")
+    let summary = try #require(try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("summary.json"))) as? [String: Any])
+    let browser = CLIRunner.root.appendingPathComponent("scripts/browser.sh").path
+    for (lang, english) in [("en", true), ("nl", false)] {
+      let html = folder.appendingPathComponent("report-\(lang).html").path
+      let report = try CLIRunner.run(["report", out, "-o", html, "--lang", lang])
+      #expect(report.status == 0, "\(report.stderr)")
+      let dom = Self.shell("'\(browser)' --dump-dom 'file://\(html)'")
+      #expect(dom.status == 0, "\(dom.output.prefix(500))")
+      // Every chart is in the rendered DOM, with at least one drawn path.
+      let charts = dom.output.matches(of: /<svg class="chart" data-chart="([a-zA-Z0-9-]+)"[^>]*>(.*?)<\/svg>/.dotMatchesNewlines())
+      let names = charts.map { String($0.1) }
+      for name in ["spend", "exhaustion", "waits"] { #expect(names.contains(name), "\(lang): \(name) in \(names)") }
+      #expect(names.contains { $0.hasPrefix("waiting-") }, "\(lang): \(names)")
+      for chart in charts {
+        let paths = chart.2.matches(of: /<path[^>]* d="(M[^"]+)"/)
+        #expect(!paths.isEmpty && paths.allSatisfy { $0.1.count > 3 }, "\(lang): \(chart.1) has no drawn path")
+        #expect(chart.2.contains("<title>") && chart.2.contains("class=\"axis-title\""), "\(lang): \(chart.1) lacks a title or axis labels")
+      }
+      // Each chart's numbers are in a table below it.
+      #expect(dom.output.components(separatedBy: "<table>").count - 1 >= charts.count)
+      // The verdict says what the summary says.
+      let verdict = try #require(dom.output.firstMatch(of: /<p class="verdict" id="verdict">([^<]+)<\/p>/)).1
+      let expected = try Self.expectedVerdict(summary, english: english)
+      #expect(verdict.contains(english ? "In \(expected.share) of simulated years" : "In \(expected.share) van de gesimuleerde jaren"), "\(verdict)")
+      if let month = expected.month { #expect(verdict.contains(month), "\(verdict)") }
+      if let weeks = expected.weeks { #expect(verdict.contains(english ? "wait \(weeks) weeks" : "wachten gemiddeld \(weeks) weken"), "\(verdict)") }
+      #expect(verdict.contains(english ? "€26.0M" : "€ 26,0 mln"))
+      // No script and nothing fetched: the file stands alone.
+      let text = try String(contentsOfFile: html, encoding: .utf8)
+      #expect(!text.contains("<script") && !text.contains("http://") && !text.contains("https://"))
+    }
+    let png = folder.appendingPathComponent("report.png").path
+    let shot = Self.shell("'\(browser)' --screenshot='\(png)' --window-size=820,3000 'file://\(folder.path)/report-nl.html'")
+    #expect(shot.status == 0, "\(shot.output.prefix(500))")
+    let image = try Data(contentsOf: URL(fileURLWithPath: png))
+    #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
+  }
+
+  @Test("a folder that is not a batch's, or no folder, exits 2 and writes nothing")
+  func badInput() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let html = folder.appendingPathComponent("r.html").path
+    let missing = try CLIRunner.run(["report", folder.appendingPathComponent("nothing").path, "-o", html])
+    #expect(missing.status == 2 && missing.stderr.contains("not a folder"))
+    let empty = try CLIRunner.run(["report", folder.path, "-o", html])
+    #expect(empty.status == 2 && empty.stderr.contains("summary.json"))
+    let language = try CLIRunner.run(["report", folder.path, "--lang", "de"])
+    #expect(language.status == 2)
+    #expect(!FileManager.default.fileExists(atPath: html))
+  }
+}
