@@ -25,8 +25,9 @@ public enum ComparisonReport {
                     ("ci95High", .double(d.ci95High, decimals))])
   }
 
-  /// The JSON document: each model's batch summary, then the paired differences.
-  public static func json(_ c: FundingComparison) -> JSONValue {
+  /// The JSON document: each model's batch summary, then the paired differences; with
+  /// `assumptions` (`ScenarioFacts`) for a report made from the file alone.
+  public static func json(_ c: FundingComparison, assumptions: JSONValue? = nil) -> JSONValue {
     let first = c.batches[0]
     let places = describe(first.layout)
     var fields: [(String, JSONValue)] = [
@@ -36,6 +37,7 @@ public enum ComparisonReport {
         .object([("model", .string(model.rawValue)), ("summary", BatchSummary.json(batch))])
       })),
     ]
+    if let assumptions { fields.append(("assumptions", assumptions)) }
     fields.append(("pairedDifferences", .array(c.differences.enumerated().map { m, row in
       var contract: [(String, JSONValue)] = []
       var years: [String: [(String, JSONValue)]] = [:]

@@ -65,7 +65,7 @@ struct Compare: ParsableCommand {
     if let out {
       do throws(AtomicFile.WriteError) {
         try AtomicFile.writeAll([
-          ("summary.json", ComparisonReport.json(comparison).rendered()),
+          ("summary.json", ComparisonReport.json(comparison, assumptions: ScenarioFacts.json(scenario)).rendered()),
           ("differences.csv", ComparisonReport.differencesCSV(comparison)),
         ], into: out)
       } catch {

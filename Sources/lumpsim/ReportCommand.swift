@@ -1,13 +1,14 @@
 import ArgumentParser
 import Foundation
 import Reports
+import SweepStore
 
 /// `lumpsim report RESULT -o report.html`: a report a council can read.
 struct Report: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Write a self-contained HTML report (verdict, charts, tables, assumptions) of a batch output folder.")
+    abstract: "Write a self-contained HTML report (verdict, charts, tables, assumptions) of a batch or compare output folder, or a sweep store.")
 
-  @Argument(help: "A folder written by `lumpsim batch --out`.")
+  @Argument(help: "A folder written by `lumpsim batch --out` or `lumpsim compare --out`, or a sweep store (.sqlite).")
   var result: String
 
   @Option(name: .shortAndLong, help: "The HTML file to write.")
@@ -16,14 +17,49 @@ struct Report: ParsableCommand {
   @Option(help: "Language of the labels and number formats: nl or en.")
   var lang: ReportLanguage = .nl
 
+  @Option(help: "For a sweep store: the parameter along the heat map's x axis (default: the first).")
+  var x: String?
+
+  @Option(help: "For a sweep store: the parameter along the y axis (default: the second).")
+  var y: String?
+
+  @Option(help: "For a sweep store: the calendar year the map shows (default: the mean over the contract years).")
+  var year: Int?
+
   func run() throws {
+    if result.hasSuffix(".sqlite") || (FileManager.default.fileExists(atPath: result) && !isDirectory(result)) {
+      let store: SweepStore
+      do {
+        store = try SweepStore.open(result)
+      } catch {
+        throw BadInput(message: error.message)
+      }
+      let data: SweepReport.Data
+      do {
+        data = try SweepReport.load(store, x: x, y: y, year: year)
+      } catch {
+        throw BadInput(message: error.message)
+      }
+      try write(SweepReport.html(data, language: lang))
+      print("\(output): \(SweepReport.sentence(data, language: lang))")
+      return
+    }
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: result, isDirectory: &isFolder), isFolder.boolValue else {
-      throw BadInput(message: "\(result): not a folder; give the folder a `lumpsim batch --out` wrote")
+      throw BadInput(message: "\(result): not a folder; give the folder `lumpsim batch --out` or `compare --out` wrote")
     }
     let summary = (result as NSString).appendingPathComponent("summary.json")
-    if let text = try? String(contentsOfFile: summary, encoding: .utf8), text.contains("\"models\"") {
-      throw BadInput(message: "\(result): a compare folder; reports of compare folders and sweep stores are not built yet (issue E)")
+    if let contents = FileManager.default.contents(atPath: summary),
+       let root = (try? JSONSerialization.jsonObject(with: contents)) as? [String: Any], root["models"] != nil {
+      let data: CompareReport.Data
+      do {
+        data = try CompareReport.Data.load(summary: root, path: summary)
+      } catch {
+        throw BadInput(message: error.message)
+      }
+      try write(CompareReport.html(data, language: lang))
+      print("\(output): \(CompareReport.sentence(data, language: lang))")
+      return
     }
     let data: BatchReportData
     do {
@@ -31,12 +67,21 @@ struct Report: ParsableCommand {
     } catch {
       throw BadInput(message: error.message)
     }
+    try write(BatchReport.html(data, language: lang))
+    print("\(output): \(BatchReport.sentence(BatchReport.verdict(data), language: lang))")
+  }
+
+  func isDirectory(_ path: String) -> Bool {
+    var folder: ObjCBool = false
+    return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+  }
+
+  func write(_ html: String) throws {
     do throws(AtomicFile.WriteError) {
-      try AtomicFile.write(BatchReport.html(data, language: lang), to: output)
+      try AtomicFile.write(html, to: output)
     } catch {
       throw RuntimeFailure(description: "error: \(error.description)")
     }
-    print("\(output): \(BatchReport.sentence(BatchReport.verdict(data), language: lang))")
   }
 }
 

@@ -90,6 +90,64 @@ struct ReportCLITests {
     #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
   }
 
+  /// The charts in a rendered DOM, by name, each checked for drawn paths, a title and axis labels.
+  static func charts(_ dom: String) -> [String] {
+    let charts = dom.matches(of: /<svg class="chart" data-chart="([a-zA-Z0-9-]+)"[^>]*>(.*?)<\/svg>/.dotMatchesNewlines())
+    for chart in charts {
+      let paths = chart.2.matches(of: /<path[^>]* d="(M[^"]+)"/)
+      #expect(!paths.isEmpty && paths.allSatisfy { $0.1.count > 3 }, "\(chart.1) has no drawn path")
+      #expect(chart.2.contains("<title>") && chart.2.contains("class=\"axis-title\""), "\(chart.1) lacks a title or axis labels")
+    }
+    return charts.map { String($0.1) }
+  }
+
+  @Test("a compare folder: models side by side with the paired differences; the verdict states the summary's difference")
+  func compare() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("compare").path
+    let run = try CLIRunner.run(["compare", CLIRunner.scenario("amersfoort-bsa.yaml"), "-n", "12", "--out", out])
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = folder.appendingPathComponent("compare.html").path
+    #expect(try CLIRunner.run(["report", out, "-o", html, "--lang", "en"]).status == 0)
+    let dom = Self.shell("'\(CLIRunner.root.appendingPathComponent("scripts/browser.sh").path)' --dump-dom 'file://\(html)'")
+    #expect(dom.status == 0)
+    let names = Self.charts(dom.output)
+    for name in ["municipal-cost", "provider-result", "overspend"] { #expect(names.contains(name), "\(names)") }
+    #expect(names.contains { $0.hasPrefix("wait-") })
+    let summary = try #require(try JSONSerialization.jsonObject(
+      with: Data(contentsOf: URL(fileURLWithPath: out).appendingPathComponent("summary.json"))) as? [String: Any])
+    let differences = try #require(summary["pairedDifferences"] as? [[String: Any]])
+    let verdict = try #require(dom.output.firstMatch(of: /<p class="verdict" id="verdict">([^<]+)<\/p>/)).1
+    for d in differences {
+      let cost = try #require(((d["contract"] as? [String: Any])?["totalMunicipalCost"] as? [String: Any])?["mean"] as? NSNumber)
+      let millions = String(format: "€%.1fM", abs(cost.doubleValue) / 1e6)
+      #expect(verdict.contains("\(millions) \(cost.doubleValue >= 0 ? "more" : "less")"), "\(verdict) lacks \(millions)")
+    }
+  }
+
+  @Test("a sweep store: a heat map over two parameters and a table per point; --x/--y/--year are checked")
+  func sweep() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = folder.appendingPathComponent("s.sqlite").path
+    #expect(try CLIRunner.run(["sweep", SweepCLITests.grid, "--store", store]).status == 0)
+    let html = folder.appendingPathComponent("sweep.html").path
+    let report = try CLIRunner.run(["report", store, "-o", html, "--x", "funding.lumpsum.base", "--y", "careTypes.Q.capacity"])
+    #expect(report.status == 0, "\(report.stderr)")
+    let dom = Self.shell("'\(CLIRunner.root.appendingPathComponent("scripts/browser.sh").path)' --dump-dom 'file://\(html)'")
+    #expect(dom.status == 0)
+    let heat = try #require(dom.output.firstMatch(of: /<svg class="chart" data-chart="heatmap"[^>]*>(.*?)<\/svg>/.dotMatchesNewlines())).1
+    // 2 budgets × 3 capacities: six filled cells, and both parameters named on the axes.
+    #expect(heat.matches(of: /<path style="fill:#[0-9a-f]{6}" d="M/).count == 6)
+    #expect(heat.contains(">funding.lumpsum.base<") && heat.contains(">careTypes.Q.capacity<"))
+    #expect(dom.output.contains("<td>320000</td>") && dom.output.contains("<td>340000</td>"))
+    let unknown = try CLIRunner.run(["report", store, "-o", html, "--x", "careTypes.Q.duration"])
+    #expect(unknown.status == 2 && unknown.stderr.contains("is not a parameter of this sweep"))
+    let year = try CLIRunner.run(["report", store, "-o", html, "--year", "1999"])
+    #expect(year.status == 2 && year.stderr.contains("is not a year of this sweep"))
+  }
+
   @Test("a folder that is not a batch's, or no folder, exits 2 and writes nothing")
   func badInput() throws {
     let folder = CLIRunner.temporaryFolder()

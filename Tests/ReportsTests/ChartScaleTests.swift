@@ -60,5 +60,8 @@ struct ChartScaleTests {
     #expect(ReportLanguage.nl.number(-0.04, decimals: 1) == "0,0")
     #expect(ReportLanguage.en.number(-1500) == "−1,500")
     #expect(ReportLanguage.nl.percent(0.873) == "87%")
+    #expect(ReportLanguage.en.millions(-2_700_000) == "−€2.7M")
+    #expect(ReportLanguage.nl.millions(-2_700_000) == "−€ 2,7 mln")
+    #expect(ReportLanguage.en.millions(-20_000) == "€0.0M")
   }
 }

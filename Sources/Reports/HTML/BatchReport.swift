@@ -67,62 +67,12 @@ public enum BatchReport {
   /// The whole HTML document.
   public static func html(_ data: BatchReportData, language: ReportLanguage) -> String {
     let t = { (key: Words) in language.text(key) }
-    var body = "<header><h1>\(escape(t(.title)))</h1>"
-    body += "<p class=\"subtitle\">\(escape(data.scenario)) · \(language.number(Double(data.replications))) \(t(.replications)) · \(t(.seed)) \(escape(data.seed))</p></header>"
-    let v = verdict(data)
-    body += "<section><h2>\(escape(t(.verdictHeading)))</h2><p class=\"verdict\" id=\"verdict\">\(escape(sentence(v, language: language)))</p></section>"
-    body += spendSection(data, language)
-    body += exhaustionSection(data, language)
-    body += waitingSection(data, language)
-    body += waitsSection(data, language)
-    body += assumptionsSection(data, language)
-    body += "<footer>\(escape(t(.generated))) \(language.number(Double(data.replications))) \(t(.replications)).</footer>"
-    return """
-      <!DOCTYPE html>
-      <html lang="\(language.rawValue)">
-      <head>
-      <meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>\(escape(t(.title))) — \(escape(data.scenario))</title>
-      <style>\(css)</style>
-      </head>
-      <body>
-      \(body)
-      </body>
-      </html>
-
-      """
-  }
-
-  static let css = """
-    body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;max-width:780px;margin:24px auto;padding:0 16px;color:#1b1f24;line-height:1.45}
-    h1{font-size:1.6em;margin:0 0 4px}h2{font-size:1.25em;margin:28px 0 6px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{font-size:1.05em;margin:18px 0 4px}
-    .subtitle{color:#57606a;margin:0}.verdict{font-size:1.15em;font-weight:600;background:#fff8c5;border-left:4px solid #d4a72c;padding:10px 12px}
-    figure{margin:8px 0 18px}figcaption{color:#57606a;font-size:.9em;margin-bottom:6px}
-    svg.chart{width:100%;height:auto;display:block}
-    .grid{stroke:#eaeef2;stroke-width:1}.axis{stroke:#57606a;stroke-width:1}.tickmark{stroke:#57606a}
-    .tick{font-size:11px;fill:#57606a}.axis-title{font-size:12px;fill:#1b1f24}
-    .band90{fill:#54aeff;fill-opacity:.25;stroke:none}.band50{fill:#0969da;fill-opacity:.35;stroke:none}
-    .median{fill:none;stroke:#0550ae;stroke-width:2}.budget{fill:none;stroke:#cf222e;stroke-width:2;stroke-dasharray:6 4}
-    .norm{fill:none;stroke:#8250df;stroke-width:1.5;stroke-dasharray:2 3}.bar{fill:#0969da}.whisker{fill:none;stroke:#1b1f24;stroke-width:1.5}
-    .mark{fill:none;stroke:#cf222e;stroke-width:3}.legend{font-size:11px;fill:#1b1f24}
-    table{border-collapse:collapse;font-size:.85em;margin:4px 0 8px;width:100%}th,td{border-bottom:1px solid #eaeef2;padding:2px 6px;text-align:right}th:first-child,td:first-child{text-align:left}
-    footer{color:#57606a;font-size:.85em;margin-top:32px}
-    @media print{body{margin:0;max-width:none}h2{break-after:avoid}figure{break-inside:avoid}}
-    """
-
-  /// Shades for the years in the exhaustion chart, light to dark.
-  static func shade(_ i: Int, of n: Int) -> String {
-    let light = (0x9c, 0xd1, 0xff), dark = (0x0a, 0x30, 0x69)
-    let f = n > 1 ? Double(i) / Double(n - 1) : 1
-    func mix(_ a: Int, _ b: Int) -> Int { Int((Double(a) + (Double(b) - Double(a)) * f).rounded()) }
-    return String(format: "#%02x%02x%02x", mix(light.0, dark.0), mix(light.1, dark.1), mix(light.2, dark.2))
-  }
-
-  static func table(_ header: [String], _ rows: [[String]]) -> String {
-    var out = "<table><thead><tr>" + header.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>"
-    for row in rows { out += "<tr>" + row.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }
-    return out + "</tbody></table>"
+    let subtitle = "\(data.scenario) · \(language.number(Double(data.replications))) \(t(.replications)) · \(t(.seed)) \(data.seed)"
+    let sections = spendSection(data, language) + exhaustionSection(data, language) + waitingSection(data, language)
+      + waitsSection(data, language) + assumptionsSection(data, language)
+    return ReportDocument.page(
+      title: t(.title), subtitle: subtitle, verdict: sentence(verdict(data), language: language), sections: sections,
+      footer: "\(t(.generated)) \(language.number(Double(data.replications))) \(t(.replications)).", language: language)
   }
 
   // MARK: Sections
@@ -149,7 +99,7 @@ public enum BatchReport {
       let budget = data.years[y].budget / 1e6
       svg += frame.line([(Double(y * 12), budget), (Double((y + 1) * 12), budget)], cls: "budget")
     }
-    svg += legend([("budget", t(.budget)), ("median", t(.median)), ("band50", t(.band50)), ("band90", t(.band90))], frame: frame)
+    svg += ReportDocument.legend([("budget", t(.budget)), ("median", t(.median)), ("band50", t(.band50)), ("band90", t(.band90))], frame: frame)
     svg += "</svg>"
     let rows = data.years.map { y -> [String] in
       let runsOut = y.exhaustionMonth.prefix(12).reduce(0, +)
@@ -158,20 +108,7 @@ public enum BatchReport {
     }
     let header = [t(.year), t(.budget), "\(t(.spend)) \(t(.p05))", "\(t(.spend)) \(t(.p50))", "\(t(.spend)) \(t(.p95))",
                   t(.overspendProbability), t(.budgetRunsOut)]
-    return "<section><h2>\(escape(t(.spendHeading)))</h2><figure><figcaption>\(escape(t(.spendCaption)))</figcaption>\(svg)\(table(header, rows))</figure></section>"
-  }
-
-  static func legend(_ items: [(cls: String, label: String)], frame: PlotFrame) -> String {
-    var out = ""
-    var x = frame.left + 8
-    for item in items {
-      let swatch = item.cls.hasPrefix("band")
-        ? "<path class=\"\(item.cls)\" d=\"M\(fmt(x)) \(fmt(frame.top + 2))h14v10h-14Z\"/>"
-        : "<path class=\"\(item.cls)\" d=\"M\(fmt(x)) \(fmt(frame.top + 7))h14\"/>"
-      out += swatch + "<text class=\"legend\" x=\"\(fmt(x + 18))\" y=\"\(fmt(frame.top + 11))\">\(escape(item.label))</text>"
-      x += 26 + Double(item.label.count) * 6.2
-    }
-    return out
+    return "<section><h2>\(escape(t(.spendHeading)))</h2><figure><figcaption>\(escape(t(.spendCaption)))</figcaption>\(svg)\(ReportDocument.table(header, rows))</figure></section>"
   }
 
   static func exhaustionSection(_ data: BatchReportData, _ language: ReportLanguage) -> String {
@@ -190,18 +127,18 @@ public enum BatchReport {
       for m in 0..<13 where y.exhaustionMonth[m] > 0 {
         let x0 = Double(m) + 0.1 + Double(i) * width
         svg += frame.rect(x0: x0, x1: x0 + width, y0: 0, y1: y.exhaustionMonth[m] * 100, cls: "bar").replacingOccurrences(
-          of: "class=\"bar\"", with: "class=\"bar\" style=\"fill:\(shade(i, of: n))\"")
+          of: "class=\"bar\"", with: "class=\"bar\" style=\"fill:\(ReportDocument.shade(i, of: n))\"")
       }
     }
     var x = frame.left + 8
     for (i, y) in data.years.enumerated() {
-      svg += "<path style=\"fill:\(shade(i, of: n))\" d=\"M\(fmt(x)) \(fmt(frame.top + 2))h10v10h-10Z\"/>"
+      svg += "<path style=\"fill:\(ReportDocument.shade(i, of: n))\" d=\"M\(fmt(x)) \(fmt(frame.top + 2))h10v10h-10Z\"/>"
       svg += "<text class=\"legend\" x=\"\(fmt(x + 13))\" y=\"\(fmt(frame.top + 11))\">\(y.year)</text>"
       x += 48
     }
     svg += "</svg>"
     let rows = data.years.map { y in [String(y.year)] + y.exhaustionMonth.map { language.percent($0) } }
-    return "<section><h2>\(escape(t(.exhaustionHeading)))</h2><figure><figcaption>\(escape(t(.exhaustionCaption)))</figcaption>\(svg)\(table([t(.year)] + labels, rows))</figure></section>"
+    return "<section><h2>\(escape(t(.exhaustionHeading)))</h2><figure><figcaption>\(escape(t(.exhaustionCaption)))</figcaption>\(svg)\(ReportDocument.table([t(.year)] + labels, rows))</figure></section>"
   }
 
   /// The care types with the longest waiting lists (median), at most four, in scenario order.
@@ -229,7 +166,7 @@ public enum BatchReport {
       svg += frame.band(x: xs, low: band.p05, high: band.p95, cls: "band90")
       svg += frame.line(Array(zip(xs, band.p50)), cls: "median")
       svg += frame.line([(0, normList), (Double(band.p50.count), normList)], cls: "norm")
-      svg += legend([("median", t(.median)), ("band90", t(.band90)), ("norm", t(.normLine))], frame: frame)
+      svg += ReportDocument.legend([("median", t(.median)), ("band90", t(.band90)), ("norm", t(.normLine))], frame: frame)
       svg += "</svg>"
       let rows = data.years.indices.compactMap { y -> [String]? in
         let m = y * 12 + 11
@@ -237,7 +174,7 @@ public enum BatchReport {
         return ["\(language.months[11]) \(data.years[y].year)", language.number(band.p05[m]), language.number(band.p50[m]),
                 language.number(band.p95[m]), language.number(normList)]
       }
-      out += "<figure><h3>\(escape(title))</h3>\(svg)\(table([t(.month), t(.p05), t(.p50), t(.p95), t(.normLine)], rows))</figure>"
+      out += "<figure><h3>\(escape(title))</h3>\(svg)\(ReportDocument.table([t(.month), t(.p05), t(.p50), t(.p95), t(.normLine)], rows))</figure>"
     }
     return out + "</section>"
   }
@@ -258,19 +195,23 @@ public enum BatchReport {
       svg += frame.line([(x + 0.5, c.meanWaitDays.p05), (x + 0.5, c.meanWaitDays.p95)], cls: "whisker")
       svg += frame.line([(x + 0.1, c.waitingNormDays), (x + 0.9, c.waitingNormDays)], cls: "mark")
     }
-    svg += legend([("median", t(.meanWait)), ("budget", t(.norm))], frame: frame)
+    svg += ReportDocument.legend([("median", t(.meanWait)), ("budget", t(.norm))], frame: frame)
       .replacingOccurrences(of: "class=\"budget\"", with: "class=\"mark\"")
     svg += "</svg>"
     let rows = types.map { c in
       ["\(c.id) \(c.name)", language.number(c.meanWaitDays.p05, decimals: 1), language.number(c.meanWaitDays.p50, decimals: 1),
        language.number(c.meanWaitDays.p95, decimals: 1), language.number(c.waitingNormDays)]
     }
-    return "<section><h2>\(escape(t(.waitsHeading)))</h2><figure><figcaption>\(escape(t(.waitsCaption)))</figcaption>\(svg)\(table([t(.careType), t(.p05), t(.p50), t(.p95), t(.norm)], rows))</figure></section>"
+    return "<section><h2>\(escape(t(.waitsHeading)))</h2><figure><figcaption>\(escape(t(.waitsCaption)))</figcaption>\(svg)\(ReportDocument.table([t(.careType), t(.p05), t(.p50), t(.p95), t(.norm)], rows))</figure></section>"
   }
 
   static func assumptionsSection(_ data: BatchReportData, _ language: ReportLanguage) -> String {
+    data.assumptions.map { assumptions($0, language) } ?? ""
+  }
+
+  /// The scenario's key assumptions (`ScenarioFacts`) as a list and two tables.
+  static func assumptions(_ a: [String: Any], _ language: ReportLanguage) -> String {
     let t = { (key: Words) in language.text(key) }
-    guard let a = data.assumptions else { return "" }
     func n(_ key: String) -> Double { (a[key] as? NSNumber)?.doubleValue ?? 0 }
     let model = ["lumpsum": "lumpsum", "pxq": "P×Q", "output": "output"][a["fundingModel"] as? String ?? ""] ?? ""
     let policies: [String: (en: String, nl: String)] = [
@@ -297,7 +238,7 @@ public enum BatchReport {
       return [c["name"] as? String ?? "", language.millions(m("lumpsumBase"), decimals: 2), language.percent(m("indexPerYear"), decimals: 1),
               savings.isEmpty ? t(.none) : savings, valves.isEmpty ? t(.none) : valves]
     }
-    out += table([t(.contract), t(.lumpsumBase), t(.indexation), t(.bookedSavings), t(.valves)], contractRows)
+    out += ReportDocument.table([t(.contract), t(.lumpsumBase), t(.indexation), t(.bookedSavings), t(.valves)], contractRows)
     let types = (a["careTypes"] as? [[String: Any]]) ?? []
     let typeRows = types.map { c -> [String] in
       func m(_ key: String) -> Double { (c[key] as? NSNumber)?.doubleValue ?? 0 }
@@ -307,7 +248,7 @@ public enum BatchReport {
     }
     let durationLabel = language == .nl ? "Duur (dagen)" : "Duration (days)"
     let costLabel = language == .nl ? "Kosten per dag" : "Cost per day"
-    out += table([t(.careType), t(.capacity), costLabel, durationLabel, "\(t(.norm)) (\(t(.daysAxis).lowercased()))", t(.contract)], typeRows)
+    out += ReportDocument.table([t(.careType), t(.capacity), costLabel, durationLabel, "\(t(.norm)) (\(t(.daysAxis).lowercased()))", t(.contract)], typeRows)
     return out + "</section>"
   }
 }

@@ -37,6 +37,11 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
 
   /// Euros in millions: € 26,0 mln (nl) or €26.0M (en).
   func millions(_ euros: Double, decimals: Int = 1) -> String {
+    // The sign goes before the euro sign (−€2.7M), and a value that rounds to zero has none.
+    if euros < 0 {
+      let shown = (abs(euros) / 1e6 * pow(10, Double(decimals))).rounded()
+      return shown == 0 ? millions(0, decimals: decimals) : "−" + millions(-euros, decimals: decimals)
+    }
     switch self {
     case .nl: return "€ \(number(euros / 1e6, decimals: decimals)) mln"
     case .en: return "€\(number(euros / 1e6, decimals: decimals))M"
@@ -64,6 +69,10 @@ enum Words {
   case waitingCaption, childrenAxis, normLine, waitsHeading, waitsCaption, daysAxis, meanWait, norm, careType
   case assumptionsHeading, year, month, p05, p25, p50, p75, p95, budgetRunsOut, overspendProbability
   case contract, lumpsumBase, indexation, bookedSavings, valves, capacity, none, generated, spend
+  case model, municipalCostHeading, municipalCostCaption, millionsAxis, mean, ciLow, ciHigh, providerResultHeading
+  case providerResultCaption, overspendHeading, overspendCaption, compareWaitCaption, differencesHeading
+  case differencesCaption, payment, providerCost, figure, compareTitle, generatedCompare
+  case heatmapHeading, heatmapCaption, point, points, meanShortfall, sweepAssumptions, sweepTitle, generatedSweep
 
   var english: String {
     switch self {
@@ -112,6 +121,33 @@ enum Words {
     case .none: return "none"
     case .generated: return "Made by lumpsim from a batch of"
     case .spend: return "Spend"
+    case .model: return "Funding model"
+    case .municipalCostHeading: return "Municipal cost over the contract"
+    case .municipalCostCaption: return "What the municipality pays over all contract years under each funding model: contract payments, valve payouts, settlement, care outside the contract and administration; mean with its 95% interval, on the same simulated children."
+    case .millionsAxis: return "€ million"
+    case .mean: return "Mean"
+    case .ciLow: return "95% CI low"
+    case .ciHigh: return "95% CI high"
+    case .providerResultHeading: return "Providers' result"
+    case .providerResultCaption: return "Payments and valve payouts minus the providers' cost, after settlement, over the contract; below zero is a loss."
+    case .overspendHeading: return "Chance the budget is exceeded"
+    case .overspendCaption: return "Share of simulated contracts in which what is measured against the budget (spend under a lumpsum, payments under P×Q or output) exceeds it in at least one year."
+    case .compareWaitCaption: return "Mean wait from referral to start over the contract, under each funding model (mean over replications)."
+    case .differencesHeading: return "Paired differences"
+    case .differencesCaption: return "Each model minus the reference model, replication by replication on the same children, with the 95% interval of the mean difference."
+    case .payment: return "Paid for contract care"
+    case .providerCost: return "Providers' cost"
+    case .figure: return "Figure"
+    case .compareTitle: return "Youth-care funding models compared"
+    case .generatedCompare: return "Made by lumpsim compare from"
+    case .heatmapHeading: return "Chance of overspending across the sweep"
+    case .heatmapCaption: return "P(overspend) for each combination of the two parameters (the mean over points that share it, when more parameters vary); the table lists every point, its P(overspend) per contract year, the mean overspend and the mean wait."
+    case .point: return "Point"
+    case .points: return "points"
+    case .meanShortfall: return "Mean overspend"
+    case .sweepAssumptions: return "The sweep as run: the base scenario (by file name and a fingerprint of its text), replications, seed, design and every point's values. The base scenario's own assumptions are in its file."
+    case .sweepTitle: return "Youth-care lumpsum: a parameter sweep"
+    case .generatedSweep: return "Made by lumpsim from a sweep store."
     }
   }
 
@@ -162,6 +198,33 @@ enum Words {
     case .none: return "geen"
     case .generated: return "Gemaakt door lumpsim uit een batch van"
     case .spend: return "Uitgaven"
+    case .model: return "Bekostiging"
+    case .municipalCostHeading: return "Kosten voor de gemeente over het contract"
+    case .municipalCostCaption: return "Wat de gemeente over alle contractjaren betaalt per bekostigingsvorm: contractbetalingen, risicoventielen, verrekening, zorg buiten het contract en administratie; gemiddelde met 95%-betrouwbaarheidsinterval, voor dezelfde gesimuleerde kinderen."
+    case .millionsAxis: return "€ mln"
+    case .mean: return "Gemiddelde"
+    case .ciLow: return "95%-BI onder"
+    case .ciHigh: return "95%-BI boven"
+    case .providerResultHeading: return "Resultaat van de aanbieders"
+    case .providerResultCaption: return "Betalingen en ventieluitkeringen min de kosten van de aanbieders, na verrekening, over het contract; onder nul is verlies."
+    case .overspendHeading: return "Kans dat het budget wordt overschreden"
+    case .overspendCaption: return "Aandeel van de gesimuleerde contracten waarin wat tegen het budget wordt gemeten (uitgaven bij een lumpsum, betalingen bij P×Q of output) in minstens één jaar hoger is."
+    case .compareWaitCaption: return "Gemiddelde wachttijd van verwijzing tot start over het contract, per bekostigingsvorm (gemiddelde over de replicaties)."
+    case .differencesHeading: return "Gepaarde verschillen"
+    case .differencesCaption: return "Elke vorm min de referentie, replicatie voor replicatie voor dezelfde kinderen, met het 95%-betrouwbaarheidsinterval van het gemiddelde verschil."
+    case .payment: return "Betaald voor contractzorg"
+    case .providerCost: return "Kosten aanbieders"
+    case .figure: return "Grootheid"
+    case .compareTitle: return "Bekostigingsvormen jeugdhulp vergeleken"
+    case .generatedCompare: return "Gemaakt door lumpsim compare uit"
+    case .heatmapHeading: return "Kans op overschrijding over de sweep"
+    case .heatmapCaption: return "Kans op overschrijding voor elke combinatie van de twee parameters (het gemiddelde over de punten die haar delen, als meer parameters variëren); de tabel geeft elk punt, de kans per contractjaar, de gemiddelde overschrijding en de gemiddelde wachttijd."
+    case .point: return "Punt"
+    case .points: return "punten"
+    case .meanShortfall: return "Gemiddelde overschrijding"
+    case .sweepAssumptions: return "De sweep zoals gedraaid: het basisscenario (bestandsnaam en vingerafdruk van de tekst), replicaties, seed, ontwerp en de waarden van elk punt. De aannames van het basisscenario staan in dat bestand."
+    case .sweepTitle: return "Lumpsum jeugdhulp: een parametersweep"
+    case .generatedSweep: return "Gemaakt door lumpsim uit een sweep-store."
     }
   }
 }
