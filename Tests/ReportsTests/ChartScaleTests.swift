@@ -55,13 +55,13 @@ struct ChartScaleTests {
   func formats() {
     #expect(ReportLanguage.nl.number(1234567.891, decimals: 1) == "1.234.567,9")
     #expect(ReportLanguage.en.number(1234567.891, decimals: 1) == "1,234,567.9")
-    #expect(ReportLanguage.nl.millions(26_000_000) == "€ 26,0 mln")
+    #expect(ReportLanguage.nl.millions(26_000_000) == "€\u{00A0}26,0\u{00A0}mln")
     #expect(ReportLanguage.en.millions(26_000_000) == "€26.0M")
     #expect(ReportLanguage.nl.number(-0.04, decimals: 1) == "0,0")
     #expect(ReportLanguage.en.number(-1500) == "−1,500")
     #expect(ReportLanguage.nl.percent(0.873) == "87%")
     #expect(ReportLanguage.en.millions(-2_700_000) == "−€2.7M")
-    #expect(ReportLanguage.nl.millions(-2_700_000) == "−€ 2,7 mln")
+    #expect(ReportLanguage.nl.millions(-2_700_000) == "−€\u{00A0}2,7\u{00A0}mln")
     #expect(ReportLanguage.en.millions(-20_000) == "€0.0M")
   }
 }

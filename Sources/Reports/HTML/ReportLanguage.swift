@@ -43,7 +43,8 @@ public enum ReportLanguage: String, Sendable, CaseIterable {
       return shown == 0 ? millions(0, decimals: decimals) : "−" + millions(-euros, decimals: decimals)
     }
     switch self {
-    case .nl: return "€ \(number(euros / 1e6, decimals: decimals)) mln"
+    // No-break spaces keep an amount on one line in tables.
+    case .nl: return "€\u{00A0}\(number(euros / 1e6, decimals: decimals))\u{00A0}mln"
     case .en: return "€\(number(euros / 1e6, decimals: decimals))M"
     }
   }
