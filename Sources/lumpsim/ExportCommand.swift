@@ -24,12 +24,7 @@ struct Export: ParsableCommand {
   enum Level: String, ExpressibleByArgument, CaseIterable { case point, replication }
 
   func run() throws {
-    let results: SweepStore
-    do {
-      results = try SweepStore.open(store)
-    } catch {
-      throw BadInput(message: error.message)
-    }
+    let results = try openStore(store)
     let text: String
     switch (format, per) {
     case (.csv, .point): text = try SweepExport.pointsCSV(results)

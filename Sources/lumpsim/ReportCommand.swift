@@ -28,12 +28,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     if result.hasSuffix(".sqlite") || (FileManager.default.fileExists(atPath: result) && !isDirectory(result)) {
-      let store: SweepStore
-      do {
-        store = try SweepStore.open(result)
-      } catch {
-        throw BadInput(message: error.message)
-      }
+      let store = try openStore(result)
       let data: SweepReport.Data
       do {
         data = try SweepReport.load(store, x: x, y: y, year: year)

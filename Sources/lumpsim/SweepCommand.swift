@@ -19,6 +19,15 @@ func loadSweep(_ path: String) throws -> Sweep {
   try SweepReader.read(file: path)
 }
 
+/// Opens an existing sweep store; a missing or foreign file is bad input (exit 2).
+func openStore(_ path: String) throws -> SweepStore {
+  do {
+    return try SweepStore.open(path)
+  } catch {
+    throw BadInput(message: error.message)
+  }
+}
+
 /// `lumpsim sweep [run] FILE --store STORE [--shard k/N]`.
 struct SweepRun: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -140,12 +149,7 @@ struct SweepStatus: ParsableCommand {
   var store: String
 
   func run() throws {
-    let results: SweepStore
-    do {
-      results = try SweepStore.open(store)
-    } catch {
-      throw BadInput(message: error.message)
-    }
+    let results = try openStore(store)
     let progress = try results.progress()
     let done = progress.reduce(0) { $0 + $1.done }
     print("\(store): sweep \(Sweep.fingerprint(results.definition)), \(results.points.count) points × \(results.replications) replications")

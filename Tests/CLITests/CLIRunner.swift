@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `lumpsim` binary and captures what it prints.
 struct CLIRunner {
@@ -47,6 +48,26 @@ struct CLIRunner {
     process.waitUntilExit()
     return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                   stderr: String(decoding: stderr, as: UTF8.self))
+  }
+
+  /// What a bad-input fixture's first line says to expect: `# expect: PATH[ line N]: MESSAGE`.
+  static func expectation(_ file: String) throws -> (path: String, line: String?, message: String) {
+    let header = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
+    guard let match = header.firstMatch(of: /^# expect: (\S+)(?: line (\d+))?: (.*)$/) else {
+      throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "\(file) lacks its '# expect:' line"])
+    }
+    return (String(match.1), match.2.map(String.init), String(match.3))
+  }
+
+  /// Checks that a run refused bad input: exit 2, nothing on stdout, the file, line, path and
+  /// message the fixture expects on stderr.
+  static func expectRefused(_ output: Output, file: String, _ expected: (path: String, line: String?, message: String)) {
+    #expect(output.status == 2)
+    #expect(output.stdout.isEmpty)
+    let location = expected.line.map { "\(file):\($0): " } ?? "\(file)"
+    #expect(output.stderr.contains(location), "\(output.stderr)")
+    #expect(output.stderr.contains("\(expected.path): "), "\(output.stderr)")
+    #expect(output.stderr.contains(expected.message), "\(output.stderr)")
   }
 
   static func temporaryFolder() -> URL {

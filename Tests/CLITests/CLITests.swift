@@ -161,14 +161,8 @@ struct BadScenarioCLITests {
 
   @Test("exit 2, and stderr names the file, line and path the fixture expects", arguments: files)
   func refused(file: String) throws {
-    let header = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
-    let match = try #require(header.firstMatch(of: /^# expect: (\S+)(?: line (\d+))?: (.*)$/))
-    let output = try CLIRunner.run(["validate", file])
-    #expect(output.status == 2)
-    #expect(output.stdout.isEmpty)
-    let location = match.2.map { "\(file):\($0): " } ?? "\(file)"
-    #expect(output.stderr.contains(location), "\(output.stderr)")
-    #expect(output.stderr.contains("\(match.1): "), "\(output.stderr)")
-    #expect(output.stderr.contains(String(match.3)), "\(output.stderr)")
+    let expected = try CLIRunner.expectation(file)
+    CLIRunner.expectRefused(try CLIRunner.run(["validate", file]), file: file, expected)
   }
+
 }

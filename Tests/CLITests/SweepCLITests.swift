@@ -171,20 +171,14 @@ struct SweepCLITests {
 
   @Test("a bad sweep file exits 2 naming the path and line, for validate and for a run (no store written)", arguments: badFiles)
   func badSweep(file: String) throws {
-    let header = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").first.map(String.init) ?? ""
-    let match = try #require(header.firstMatch(of: /^# expect: (\S+)(?: line (\d+))?: (.*)$/))
+    let expected = try CLIRunner.expectation(file)
     let folder = CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let store = folder.appendingPathComponent("s.sqlite").path
     for arguments in [["sweep", "validate", file], ["sweep", file, "--store", store]] {
-      let output = try CLIRunner.run(arguments)
-      #expect(output.status == 2)
-      #expect(output.stdout.isEmpty)
-      let location = match.2.map { "\(file):\($0): " } ?? "\(file)"
-      #expect(output.stderr.contains(location), "\(output.stderr)")
-      #expect(output.stderr.contains("\(match.1): "), "\(output.stderr)")
-      #expect(output.stderr.contains(String(match.3)), "\(output.stderr)")
+      CLIRunner.expectRefused(try CLIRunner.run(arguments), file: file, expected)
     }
     #expect(!FileManager.default.fileExists(atPath: store))
   }
+
 }

@@ -138,20 +138,16 @@ public enum CompareReport {
     let t = { (key: Words) in language.text(key) }
     let names = data.models.map { label($0.model, language) }
     var sections = ""
-    let costs = data.models.map(\.municipalCost)
-    sections += "<section><h2>\(escape(t(.municipalCostHeading)))</h2><figure><figcaption>\(escape(t(.municipalCostCaption)))</figcaption>"
-    sections += bars("municipal-cost", title: t(.municipalCostHeading), yLabel: t(.millionsAxis), categories: names, values: costs, language: language)
-    sections += ReportDocument.table([t(.model), t(.mean), t(.ciLow), t(.ciHigh)], zip(names, costs).map {
-      [$0, language.millions($1.mean), language.millions($1.low), language.millions($1.high)]
-    })
-    sections += "</figure></section>"
-    let results = data.models.map(\.providerResult)
-    sections += "<section><h2>\(escape(t(.providerResultHeading)))</h2><figure><figcaption>\(escape(t(.providerResultCaption)))</figcaption>"
-    sections += bars("provider-result", title: t(.providerResultHeading), yLabel: t(.millionsAxis), categories: names, values: results, language: language)
-    sections += ReportDocument.table([t(.model), t(.mean), t(.ciLow), t(.ciHigh)], zip(names, results).map {
-      [$0, language.millions($1.mean), language.millions($1.low), language.millions($1.high)]
-    })
-    sections += "</figure></section>"
+    func intervalSection(_ name: String, _ heading: Words, _ caption: Words, _ values: [Interval]) -> String {
+      var out = "<section><h2>\(escape(t(heading)))</h2><figure><figcaption>\(escape(t(caption)))</figcaption>"
+      out += bars(name, title: t(heading), yLabel: t(.millionsAxis), categories: names, values: values, language: language)
+      out += ReportDocument.table([t(.model), t(.mean), t(.ciLow), t(.ciHigh)], zip(names, values).map {
+        [$0, language.millions($1.mean), language.millions($1.low), language.millions($1.high)]
+      })
+      return out + "</figure></section>"
+    }
+    sections += intervalSection("municipal-cost", .municipalCostHeading, .municipalCostCaption, data.models.map(\.municipalCost))
+    sections += intervalSection("provider-result", .providerResultHeading, .providerResultCaption, data.models.map(\.providerResult))
     let risks = data.models.map { Interval(mean: $0.anyOverspend * 100, low: $0.anyOverspend * 100, high: $0.anyOverspend * 100) }
     sections += "<section><h2>\(escape(t(.overspendHeading)))</h2><figure><figcaption>\(escape(t(.overspendCaption)))</figcaption>"
     sections += bars("overspend", title: t(.overspendHeading), yLabel: t(.shareAxis), categories: names, values: risks, language: language, scale: 1, decimals: 0)

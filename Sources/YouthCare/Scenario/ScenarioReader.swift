@@ -36,15 +36,18 @@ public enum ScenarioReader {
 
   /// Reads a scenario file from disk.
   public static func read(file path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
-    let text: String
+    try read(yaml: text(of: path), file: path, overrides: overrides)
+  }
+
+  /// The text of an input file, or an error naming the file.
+  static func text(of path: String) throws(ScenarioError) -> String {
     do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
+      return try String(contentsOfFile: path, encoding: .utf8)
     } catch {
       throw ScenarioError(file: path, issues: [
         ScenarioIssue(path: "(file)", line: nil, message: "cannot be read as UTF-8 text (\(error.localizedDescription))"),
       ])
     }
-    return try read(yaml: text, file: path, overrides: overrides)
   }
 
   /// Parses YAML text into a node tree, logging syntax errors with their line.

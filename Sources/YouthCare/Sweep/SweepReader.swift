@@ -23,14 +23,7 @@ public enum SweepReader {
 
   /// Reads and checks the sweep file at `path`.
   public static func read(file path: String) throws(ScenarioError) -> Sweep {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw ScenarioError(file: path, issues: [
-        ScenarioIssue(path: "(file)", line: nil, message: "cannot be read as UTF-8 text (\(error.localizedDescription))"),
-      ])
-    }
+    let text = try ScenarioReader.text(of: path)
     let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
     return try read(yaml: text, file: path) { name in
       name.hasPrefix("/") ? name : directory.appendingPathComponent(name).path
