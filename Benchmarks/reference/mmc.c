@@ -1,7 +1,8 @@
 /* Reference M/M/c in plain C with GSL: the same model, heap and draws as the Swift kernel benchmark
  * (Benchmarks/Benchmarks/Kernel/MMcQueue.swift), to measure how close the Swift engine comes.
  * Build: cc -O2 -o mmc mmc.c $(pkg-config --cflags --libs gsl)
- * Run:   ./mmc [runs]   (λ = 9, μ = 1, c = 10, 200,000 customers per run) */
+ * Run:   ./mmc [runs] [first seed]   (λ = 9, μ = 1, c = 10, 200,000 customers per run; run r uses
+ *        seed first + r, 1 by default) */
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
@@ -49,6 +50,7 @@ static event pop(void) {
 
 int main(int argc, char **argv) {
   int runs = argc > 1 ? atoi(argv[1]) : 30;
+  unsigned long first = argc > 2 ? strtoul(argv[2], NULL, 10) : 1;
   const double lambda = 9, mu = 1;
   const int servers = 10, customers = 200000;
   capacity = 64;
@@ -61,7 +63,7 @@ int main(int argc, char **argv) {
   clock_gettime(CLOCK_MONOTONIC, &t0);
   for (int r = 0; r < runs; r++) {
     gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    gsl_rng_set(rng, (unsigned long)r + 1);
+    gsl_rng_set(rng, first + (unsigned long)r);
     count = 0; sequence = 0;
     int busy = 0, arrived = 0;
     size_t head = 0, waiting = 0;

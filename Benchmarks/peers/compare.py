@@ -1,0 +1,76 @@
+"""Runs the M/M/c model (λ = 9, μ = 1, c = 10, 200,000 customers) in lumpsim, a plain C + GSL loop,
+SimPy and Ciw, several runs each, and prints events/s, ms per run, the ratio to lumpsim and whether
+the mean waits agree with each other and with Erlang C. Called by scripts/compare-peers."""
+import json
+import math
+import statistics
+import subprocess
+import sys
+
+ROOT, LUMPSIM, C_BINARY, PYTHON = sys.argv[1:5]
+RUNS = int(sys.argv[5]) if len(sys.argv) > 5 else 5
+CUSTOMERS = 200_000
+ERLANG_C_WQ = 0.6687  # λ = 9, μ = 1, c = 10 (docs/model.md; `lumpsim verify` checks it)
+
+
+def t_quantile(df):
+    # 97.5% quantiles of Student's t for small df (enough for a handful of runs).
+    table = {1: 12.706, 2: 4.303, 3: 3.182, 4: 2.776, 5: 2.571, 6: 2.447, 7: 2.365, 8: 2.306, 9: 2.262, 10: 2.228}
+    return table.get(df, 1.96)
+
+
+def summarise(name, runs):
+    seconds = [r["seconds"] for r in runs]
+    waits = [r["meanWait"] for r in runs]
+    events = runs[0]["events"]
+    mean_wait = statistics.mean(waits)
+    half = t_quantile(len(waits) - 1) * statistics.stdev(waits) / math.sqrt(len(waits)) if len(waits) > 1 else float("nan")
+    ms = statistics.median(seconds) * 1000
+    return {"system": name, "ms": ms, "eventsPerSecond": events / (ms / 1000), "meanWait": mean_wait, "half": half}
+
+
+def lumpsim_runs():
+    runs = []
+    for r in range(RUNS):
+        out = subprocess.run(
+            [LUMPSIM, "run", f"{ROOT}/Scenarios/validation/mmc.yaml", "--seed", str(1000 + r), "--format", "json",
+             "--set", "horizon.contractYears=61", "--set", "horizon.warmupYears=0"],
+            check=True, capture_output=True, text=True).stdout
+        d = json.loads(out)
+        runs.append({"seconds": d["wallSeconds"], "events": d["events"], "meanWait": d["careTypes"][0]["meanWaitDays"]})
+    return runs
+
+
+def c_runs():
+    runs = []
+    for r in range(RUNS):
+        out = subprocess.run([C_BINARY, "1", str(1000 + r)], check=True, capture_output=True, text=True).stdout
+        # "24.512 ms per run; 16.32 M events/s (mean wait 0.6690)"
+        ms = float(out.split(" ms per run")[0])
+        wait = float(out.split("mean wait ")[1].rstrip(")\n"))
+        runs.append({"seconds": ms / 1000, "events": 2 * CUSTOMERS, "meanWait": wait})
+    return runs
+
+
+def python_runs(script):
+    out = subprocess.run([PYTHON, f"{ROOT}/Benchmarks/peers/{script}", str(CUSTOMERS), str(RUNS)],
+                         check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+results = [summarise("lumpsim (whole engine)", lumpsim_runs()), summarise("C + GSL loop", c_runs()),
+           summarise("SimPy", python_runs("mmc_simpy.py")), summarise("Ciw", python_runs("mmc_ciw.py"))]
+reference = results[0]
+print(f"M/M/c, λ = 9, μ = 1, c = 10, {CUSTOMERS:,} customers, {RUNS} runs each (median wall time per run)\n")
+print(f"{'system':<24} {'ms per run':>11} {'events/s':>12} {'time ÷ lumpsim':>15}   mean wait (95% CI)   vs Erlang C {ERLANG_C_WQ}")
+for r in results:
+    ratio = r["ms"] / reference["ms"]
+    # Within the 95% interval of the run-to-run mean (each run starts empty, so short runs sit a
+    # little below the stationary value).
+    agrees = abs(r["meanWait"] - ERLANG_C_WQ) <= r["half"] if not math.isnan(r["half"]) else False
+    print(f"{r['system']:<24} {r['ms']:>11.1f} {r['eventsPerSecond'] / 1e6:>10.2f} M {ratio:>14.2f}×   "
+          f"{r['meanWait']:.4f} ± {r['half']:.4f}     {'agrees' if agrees else 'differs'}")
+simpy = next(r for r in results if r["system"] == "SimPy")
+c = next(r for r in results if r["system"].startswith("C"))
+print(f"\nlumpsim vs SimPy: {simpy['ms'] / reference['ms']:.0f}× faster (target ≥ 100×); "
+      f"vs the C loop: {c['ms'] / reference['ms']:.2f}× its speed (target ≥ 0.7×)")
