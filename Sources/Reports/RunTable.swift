@@ -100,7 +100,7 @@ public enum RunTable {
 
   static func percent(_ share: Double) -> String { String(format: "%.1f%%", share * 100) }
 
-  static func grouped(_ n: Int) -> String {
+  public static func grouped(_ n: Int) -> String {
     let digits = String(abs(n))
     var out = ""
     for (i, ch) in digits.enumerated() {

@@ -14,7 +14,8 @@ struct Lumpsim: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      Run.self, Batch.self, Budget.self, Compare.self, Report.self, SweepCommand.self, Merge.self, Export.self, Validate.self,
+      Run.self, Batch.self, Budget.self, Compare.self, Report.self, SweepCommand.self, Merge.self, Export.self, Bench.self,
+      Validate.self,
       Verify.self,
     ]
   )

@@ -166,3 +166,28 @@ struct BadScenarioCLITests {
   }
 
 }
+
+@Suite("lumpsim bench")
+struct BenchCLITests {
+  @Test("bench prints the scaling and thread tables; events grow with horizon and population; bad options exit 2")
+  func bench() throws {
+    let output = try CLIRunner.run(["bench", "--runs", "1", "--batch", "2", "--max-threads", "2"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let lines = output.stdout.split(separator: "\n").map(String.init)
+    func events(_ label: String) throws -> Double {
+      let line = try #require(lines.first { $0.hasPrefix(label) }, "\(label) row")
+      // The label, at least two spaces, then the events column.
+      let match = try #require(line.firstMatch(of: /^.*?\s{2,}([0-9,]+)\s/))
+      return try #require(Double(match.1.replacingOccurrences(of: ",", with: "")))
+    }
+    // The built-in M/M/c: 1 warm-up + 10 contract years; × 4 contract years is 41 years.
+    let base = try events("as written"), longer = try events("horizon × 4"), larger = try events("population × 4")
+    #expect(longer / base > 41.0 / 11 * 0.9 && longer / base < 41.0 / 11 * 1.1)
+    #expect(larger / base > 3.6 && larger / base < 4.4)
+    #expect(lines.contains { $0.hasPrefix("2 ") && $0.hasSuffix("×") })
+    let bad = try CLIRunner.run(["bench", "--runs", "0"])
+    #expect(bad.status == 2)
+    let missing = try CLIRunner.run(["bench", "no-such-scenario.yaml"])
+    #expect(missing.status == 2 && missing.stderr.contains("no-such-scenario.yaml"))
+  }
+}

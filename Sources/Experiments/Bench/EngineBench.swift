@@ -1,0 +1,82 @@
+import Foundation
+import YouthCare
+
+/// Timings of the engine for `lumpsim bench`: one replication, batches over thread counts, and how
+/// the cost grows with the horizon and the population. Wall times are measured here and printed;
+/// they are never asserted in tests.
+public enum EngineBench {
+  /// One configuration's timing.
+  public struct Timing: Sendable {
+    public var label: String
+    public var events: Int
+    /// Median wall time of one replication, in milliseconds.
+    public var msPerReplication: Double
+    public var eventsPerSecond: Double { Double(events) / (msPerReplication / 1000) }
+  }
+
+  /// A batch's throughput on a number of threads.
+  public struct Throughput: Sendable {
+    public var threads: Int
+    public var replicationsPerSecond: Double
+    public var speedUp: Double
+  }
+
+  static func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+  }
+
+  /// The median time of `runs` replications (replication indices 0…runs−1, one thread).
+  public static func time(_ scenario: Scenario, label: String, seed: UInt64, runs: Int) -> Timing {
+    var times: [Double] = []
+    var events = 0
+    let clock = ContinuousClock()
+    for r in 0..<max(1, runs) {
+      let started = clock.now
+      let result = Replication.run(scenario, seed: seed, replication: r)
+      times.append(seconds(clock.now - started) * 1000)
+      events = result.events
+    }
+    times.sort()
+    return Timing(label: label, events: events, msPerReplication: times[times.count / 2])
+  }
+
+  /// Replications per second of a batch of `count` on 1…`maxThreads` threads.
+  public static func throughput(_ scenario: Scenario, seed: UInt64, count: Int, maxThreads: Int) -> [Throughput] {
+    var out: [Throughput] = []
+    let clock = ContinuousClock()
+    for threads in 1...max(1, maxThreads) {
+      let started = clock.now
+      ParallelReplications.run(scenario, seed: seed, count: count, threads: threads) { _, _ in true }
+      let rate = Double(count) / seconds(clock.now - started)
+      out.append(Throughput(threads: threads, replicationsPerSecond: rate, speedUp: rate / (out.first?.replicationsPerSecond ?? rate)))
+    }
+    return out
+  }
+
+  /// The scenario over `factor` × its contract years.
+  public static func longer(_ scenario: Scenario, by factor: Int) -> Scenario {
+    var s = scenario
+    s.horizon.contractYears *= factor
+    return s
+  }
+
+  /// The scenario with `factor` × its youths, places and warm start (so the system stays as full).
+  public static func larger(_ scenario: Scenario, by factor: Int) -> Scenario {
+    var s = scenario
+    s.population.youths *= Double(factor)
+    for k in s.careTypes.indices {
+      s.careTypes[k].capacity *= factor
+      if var policy = s.careTypes[k].capacityPolicy {
+        policy.minimum *= factor
+        policy.maximum *= factor
+        s.careTypes[k].capacityPolicy = policy
+      }
+    }
+    for i in s.initialStock.indices {
+      s.initialStock[i].inCare *= factor
+      s.initialStock[i].waiting *= factor
+    }
+    for c in s.contracts.indices { s.contracts[c].lumpsum.base *= Double(factor) }
+    return s
+  }
+}
