@@ -28,7 +28,9 @@ final class Database {
     sqlite3_busy_timeout(handle, 10_000)
   }
 
-  deinit { sqlite3_close(handle) }
+  // close_v2: the connection closes once the last prepared statement is finalized, in whatever
+  // order the owners go.
+  deinit { sqlite3_close_v2(handle) }
 
   /// Runs one or more SQL statements that return no rows.
   func execute(_ sql: String) throws(DatabaseError) {
