@@ -9,6 +9,6 @@ cc -O2 -o "$out/mmc" Benchmarks/reference/mmc.c $(pkg-config --cflags --libs gsl
 echo "C + GSL:"
 "$out/mmc" 30
 echo "Swift kernel (package-benchmark, wall clock per run):"
-(cd Benchmarks && swift package benchmark --target Kernel --filter "M/M/c.*" --no-progress 2>/dev/null) \
-  | grep -E "Time \(wall clock\)|^M/M/c"
+(cd Benchmarks && swift package benchmark --target Kernel --filter "MMc.*" --no-progress 2>/dev/null) \
+  | grep -E "Time \(wall clock\)|^MMc"
 rm -rf "$out"
