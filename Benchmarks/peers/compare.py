@@ -1,6 +1,8 @@
-"""Runs the M/M/c model (λ = 9, μ = 1, c = 10, 200,000 customers) in lumpsim, a plain C + GSL loop,
-SimPy and Ciw, several runs each, and prints events/s, ms per run, the ratio to lumpsim and whether
-the mean waits agree with each other and with Erlang C. Called by scripts/compare-peers."""
+"""Runs two models in lumpsim and its peers, several runs each, and prints events/s, ms per run,
+the ratio to lumpsim and whether the outputs agree: the M/M/c (λ = 9, μ = 1, c = 10, 200,000
+customers) in lumpsim, a plain C + GSL loop, SimPy and Ciw, against Erlang C; and the youth-care
+reference model (Benchmarks/peers/youthcare-reference.yaml) in lumpsim, SimPy and Ciw, against
+each other. Called by scripts/compare-peers."""
 import json
 import math
 import statistics
@@ -74,3 +76,53 @@ simpy = next(r for r in results if r["system"] == "SimPy")
 c = next(r for r in results if r["system"].startswith("C"))
 print(f"\nlumpsim vs SimPy: {simpy['ms'] / reference['ms']:.0f}× faster (target ≥ 100×); "
       f"vs the C loop: {c['ms'] / reference['ms']:.2f}× its speed (target ≥ 0.7×)")
+
+
+# The youth-care reference model: three care types with step up and down, a budget, ten years.
+def interval(values):
+    mean = statistics.mean(values)
+    half = t_quantile(len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values)) if len(values) > 1 else float("nan")
+    return mean, half
+
+
+def youthcare_lumpsim():
+    runs = []
+    for r in range(RUNS):
+        out = subprocess.run(
+            [LUMPSIM, "run", f"{ROOT}/Benchmarks/peers/youthcare-reference.yaml", "--seed", str(2000 + r), "--format", "json"],
+            check=True, capture_output=True, text=True).stdout
+        d = json.loads(out)
+        runs.append({"seconds": d["wallSeconds"], "events": d["events"],
+                     "meanWait": {c["id"]: c["meanWaitDays"] for c in d["careTypes"]}, "spendYear5": d["years"][4]["spend"]})
+    return runs
+
+
+def youthcare_python(script):
+    out = subprocess.run([PYTHON, f"{ROOT}/Benchmarks/peers/{script}", str(RUNS)], check=True, capture_output=True, text=True).stdout
+    return [json.loads(line) for line in out.splitlines() if line.strip()]
+
+
+systems = [("lumpsim", youthcare_lumpsim()), ("SimPy", youthcare_python("youthcare_simpy.py")),
+           ("Ciw", youthcare_python("youthcare_ciw.py"))]
+outputs = [("wait A (d)", lambda r: r["meanWait"]["A"]), ("wait B (d)", lambda r: r["meanWait"]["B"]),
+           ("wait C (d)", lambda r: r["meanWait"]["C"]), ("spend 5th year (€M)", lambda r: r["spendYear5"] / 1e6)]
+reference_ms = statistics.median([r["seconds"] for r in systems[0][1]]) * 1000
+print(f"\nYouth-care reference model: 3 care types, step up and down, 20 referrals a day, 10 years, {RUNS} runs each\n")
+print(f"{'system':<10} {'ms per run':>11} {'events/s':>11} {'time ÷ lumpsim':>15}   " + "   ".join(f"{name:>18}" for name, _ in outputs))
+cis = {}
+for name, runs in systems:
+    ms = statistics.median([r["seconds"] for r in runs]) * 1000
+    events = statistics.mean([r["events"] for r in runs])
+    cells = []
+    for label, get in outputs:
+        mean, half = interval([get(r) for r in runs])
+        cis[(name, label)] = (mean, half)
+        cells.append(f"{mean:>9.3f} ± {half:<6.3f}")
+    print(f"{name:<10} {ms:>11.1f} {events / (ms / 1000) / 1e6:>9.2f} M {ms / reference_ms:>14.1f}×   " + "   ".join(cells))
+print()
+for name, _ in systems[1:]:
+    differ = [label for label, _ in outputs
+              if abs(cis[(name, label)][0] - cis[("lumpsim", label)][0]) > cis[(name, label)][1] + cis[("lumpsim", label)][1]]
+    print(f"{name} vs lumpsim: " + ("every output's 95% interval overlaps lumpsim's" if not differ
+                                     else "intervals do not overlap for " + ", ".join(differ)))
+print("(events: referrals and episode ends; Ciw leaves children unfinished at the end out of its waits)")
