@@ -1,10 +1,11 @@
 """M/M/c in Ciw: λ = 9, μ = 1, c = 10, a given number of customers. Prints one JSON line per run:
 wall seconds, events (arrivals + departures), mean wait."""
-import json
 import sys
-import time
+
 
 import ciw
+
+from runs import report
 
 
 def run(customers, seed):
@@ -22,8 +23,9 @@ def run(customers, seed):
 
 if __name__ == "__main__":
     customers, runs = int(sys.argv[1]), int(sys.argv[2])
-    for r in range(runs):
-        started = time.perf_counter()
+
+    def one(r):
         mean_wait, served = run(customers, 1000 + r)
-        seconds = time.perf_counter() - started
-        print(json.dumps({"system": "Ciw", "seconds": seconds, "events": 2 * served, "meanWait": mean_wait}), flush=True)
+        return {"events": 2 * served, "meanWait": mean_wait}
+
+    report("Ciw", runs, one)

@@ -1,11 +1,12 @@
 """M/M/c in SimPy: λ = 9, μ = 1, c = 10, a given number of customers. Prints one JSON line per run:
 wall seconds, events (arrivals + departures, as lumpsim and the C loop count them), mean wait."""
-import json
 import random
 import sys
-import time
+
 
 import simpy
+
+from runs import report
 
 
 def run(customers, seed):
@@ -33,8 +34,4 @@ def run(customers, seed):
 
 if __name__ == "__main__":
     customers, runs = int(sys.argv[1]), int(sys.argv[2])
-    for r in range(runs):
-        started = time.perf_counter()
-        mean_wait = run(customers, 1000 + r)
-        seconds = time.perf_counter() - started
-        print(json.dumps({"system": "SimPy", "seconds": seconds, "events": 2 * customers, "meanWait": mean_wait}), flush=True)
+    report("SimPy", runs, lambda r: {"events": 2 * customers, "meanWait": run(customers, 1000 + r)})

@@ -2,12 +2,13 @@
 20 a day (70% to A, 30% to B), three care types with FIFO lists, exponential episodes, step up and
 down, ten years from empty. Prints one JSON line per run: wall seconds, events (referrals and
 episode ends, which is what lumpsim schedules), mean wait per care type, spend in year 5."""
-import json
 import random
 import sys
-import time
+
 
 import simpy
+
+from runs import report
 
 CAPACITY = {"A": 415, "B": 305, "C": 64}
 MEAN = {"A": 25.0, "B": 30.0, "C": 60.0}
@@ -60,9 +61,9 @@ def run(seed):
 
 if __name__ == "__main__":
     runs = int(sys.argv[1])
-    for r in range(runs):
-        started = time.perf_counter()
+
+    def one(r):
         mean_waits, spend, events = run(2000 + r)
-        seconds = time.perf_counter() - started
-        print(json.dumps({"system": "SimPy", "seconds": seconds, "events": events, "meanWait": mean_waits,
-                          "spendYear5": spend}), flush=True)
+        return {"events": events, "meanWait": mean_waits, "spendYear5": spend}
+
+    report("SimPy", runs, one)
