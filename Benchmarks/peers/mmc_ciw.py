@@ -2,7 +2,6 @@
 wall seconds, events (arrivals + departures), mean wait."""
 import sys
 
-
 import ciw
 
 from runs import report

@@ -3,7 +3,6 @@ wall seconds, events (arrivals + departures, as lumpsim and the C loop count the
 import random
 import sys
 
-
 import simpy
 
 from runs import report

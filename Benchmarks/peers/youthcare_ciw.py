@@ -5,7 +5,6 @@ type, spend in year 5 (from the completed services that overlap it). Ciw records
 only, so children still waiting or in care at the end are not in the waits."""
 import sys
 
-
 import ciw
 
 from runs import report

@@ -5,7 +5,6 @@ episode ends, which is what lumpsim schedules), mean wait per care type, spend i
 import random
 import sys
 
-
 import simpy
 
 from runs import report
