@@ -60,7 +60,6 @@ struct SweepRun: ParsableCommand {
       slice = parsed
     }
     let sweep = try loadSweep(file)
-    let scenarios = try SweepRunner.scenarios(sweep)
     let results: SweepStore
     do {
       results = try SweepStore.openForRun(store, sweep: sweep, shard: slice)
@@ -77,7 +76,7 @@ struct SweepRun: ParsableCommand {
     var lastCommit = ContinuousClock.now
     var failure: Error?
     let started = ContinuousClock.now
-    SweepRunner.run(sweep, scenarios: scenarios, units: pending, threads: threadsOption.threads, stop: interrupt.flag) {
+    SweepRunner.run(sweep, units: pending, threads: threadsOption.threads, stop: interrupt.flag) {
       unit, point, replication, result in
       do {
         if inTransaction == 0 { try results.begin() }

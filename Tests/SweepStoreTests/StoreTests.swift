@@ -93,10 +93,9 @@ struct StoreTests {
   }
 
   func fill(_ store: SweepStore, _ s: Sweep, units: [Int], threads: Int) throws {
-    let scenarios = try SweepRunner.scenarios(s)
     try store.begin()
     var failure: Error?
-    SweepRunner.run(s, scenarios: scenarios, units: units, threads: threads) { unit, point, replication, result in
+    SweepRunner.run(s, units: units, threads: threads) { unit, point, replication, result in
       do { try store.record(unit: unit, point: point, replication: replication, result: result) } catch { failure = error }
       return failure == nil
     }

@@ -42,11 +42,10 @@ let benchmarks: @Sendable () -> Void = {
   // Store overhead: the same 400 units of a small scenario, simulated only, and simulated and
   // stored in transactions of 256 units as `lumpsim sweep` does.
   let sweep = smallSweep(points: 4, replications: 100)
-  let scenarios = try! SweepRunner.scenarios(sweep)
   let units = Array(0..<sweep.units)
   Benchmark("Sweep of 400 small units, simulated only") { benchmark in
     for _ in benchmark.scaledIterations {
-      SweepRunner.run(sweep, scenarios: scenarios, units: units, threads: 1) { _, _, _, result in
+      SweepRunner.run(sweep, units: units, threads: 1) { _, _, _, result in
         blackHole(result.events)
         return true
       }
@@ -57,7 +56,7 @@ let benchmarks: @Sendable () -> Void = {
       let path = temporaryStore()
       let store = try! SweepStore.openForRun(path, sweep: sweep, shard: .all)
       var pending = 0
-      SweepRunner.run(sweep, scenarios: scenarios, units: units, threads: 1) { unit, point, replication, result in
+      SweepRunner.run(sweep, units: units, threads: 1) { unit, point, replication, result in
         if pending == 0 { try! store.begin() }
         try! store.record(unit: unit, point: point, replication: replication, result: result)
         pending += 1

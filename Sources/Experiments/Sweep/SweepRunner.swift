@@ -6,21 +6,14 @@ import YouthCare
 /// replication i of every point draws the same streams (common random numbers) and a unit's
 /// result depends on the unit alone: not on the thread, the shard or what ran before it.
 public enum SweepRunner {
-  /// The scenario of every point, built once (a point the scenario rejects throws).
-  public static func scenarios(_ sweep: Sweep) throws(ScenarioError) -> [Scenario] {
-    var scenarios: [Scenario] = []
-    for p in sweep.points.indices { scenarios.append(try sweep.scenario(point: p)) }
-    return scenarios
-  }
-
   /// Runs `units` (ascending) and passes each result to `consume` with its point and replication;
   /// `consume` returns false to stop. Returns the number of units consumed.
   @discardableResult
   public static func run(
-    _ sweep: Sweep, scenarios: [Scenario], units: [Int], threads: Int, stop: StopFlag = StopFlag(),
+    _ sweep: Sweep, units: [Int], threads: Int, stop: StopFlag = StopFlag(),
     consume: (_ unit: Int, _ point: Int, _ replication: Int, ReplicationResult) -> Bool
   ) -> Int {
-    let replications = sweep.replications, seed = sweep.seed
+    let replications = sweep.replications, seed = sweep.seed, scenarios = sweep.scenarios
     return ParallelReplications.run(count: units.count, threads: threads, stop: stop, work: { i in
       let unit = units[i]
       return Replication.run(scenarios[unit / replications], seed: seed, replication: unit % replications)

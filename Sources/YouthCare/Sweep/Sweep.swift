@@ -19,8 +19,12 @@ public struct Sweep: Sendable, Equatable {
   public var parameters: [String]
   /// Per point, the value of each parameter as YAML text (as `--set` takes it).
   public var points: [[String]]
+  /// The scenario of every point, built once when the sweep file is checked (`SweepReader`), so a
+  /// run does not read the scenario again for each point.
+  public internal(set) var scenarios: [Scenario] = []
 
-  public init(
+  /// Made by `SweepReader`, which checks the points and fills in `scenarios`.
+  init(
     scenarioFile: String, scenarioText: String, replications: Int, seed: UInt64, design: String,
     parameters: [String], points: [[String]]
   ) {

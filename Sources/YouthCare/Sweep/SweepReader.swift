@@ -74,10 +74,10 @@ public enum SweepReader {
     }
     // The definition names the scenario as the sweep file does, so the same sweep has the same
     // definition wherever it is checked out (a cluster node, another clone).
-    let sweep = Sweep(
+    var sweep = Sweep(
       scenarioFile: scenarioName!, scenarioText: scenarioText, replications: replications,
       seed: seed ?? base.random.seed, design: design.kind, parameters: design.parameters, points: design.points)
-    check(sweep, design: design, log: log)
+    sweep.scenarios = check(sweep, design: design, log: log)
     guard log.issues.isEmpty else {
       throw ScenarioError(file: file, issues: log.issues.sorted { ($0.line ?? .max) < ($1.line ?? .max) })
     }
@@ -215,8 +215,9 @@ public enum SweepReader {
     return Design(kind: "points", parameters: parameters, points: points, nodes: nodes)
   }
 
-  /// Checks every parameter path, then every point, against the scenario.
-  static func check(_ sweep: Sweep, design: Design, log: IssueLog) {
+  /// Checks every parameter path, then every point, against the scenario; returns the points'
+  /// scenarios (complete only when nothing was reported).
+  static func check(_ sweep: Sweep, design: Design, log: IssueLog) -> [Scenario] {
     let base = sweep.scenarioText
     // Paths first: one message per path, at the line that names it.
     var badPaths = Set<String>()
@@ -232,15 +233,16 @@ public enum SweepReader {
         }
       }
     }
-    guard badPaths.isEmpty else { return }
+    guard badPaths.isEmpty else { return [] }
     // Then every point. A problem is reported once, at the parameter it names (or at the design
     // when it names none), with the first point that shows it and how many more do.
     var first: [String: (point: Int, issue: ScenarioIssue)] = [:]
     var order: [String] = []
     var count: [String: Int] = [:]
+    var scenarios: [Scenario] = []
     for p in sweep.points.indices {
       do {
-        _ = try sweep.scenario(point: p)
+        scenarios.append(try sweep.scenario(point: p))
       } catch {
         for issue in error.issues {
           let key = issue.path
@@ -258,6 +260,7 @@ public enum SweepReader {
       log.report(at.path, at.node, "point \(p) (\(values)): the scenario's \(issue.path): \(issue.message)"
         + (more > 0 ? " (and \(more) more point\(more == 1 ? "" : "s"))" : ""))
     }
+    return scenarios
   }
 
   /// The last key of a path (`capacity` of `careTypes.SA.capacity`).
