@@ -97,12 +97,12 @@ public enum SweepExport {
 
   /// The same per (point, year) as JSON, with the sweep's definition.
   public static func pointsJSON(_ store: SweepStore) throws(DatabaseError) -> JSONValue {
-    let rows = try pointYears(store)
+    let byPoint = Dictionary(grouping: try pointYears(store), by: \.point)
     let points: [JSONValue] = store.points.indices.map { p in
       .object([
         ("point", .int(p)),
         ("parameters", parameterValues(store, point: p)),
-        ("years", .array(rows.filter { $0.point == p }.map { row in
+        ("years", .array((byPoint[p] ?? []).map { row in
           var fields: [(String, JSONValue)] = [
             ("year", .int(row.year)), ("replications", .int(row.replications)),
             ("overspendProbability", BatchSummary.proportion(row.overspend)),

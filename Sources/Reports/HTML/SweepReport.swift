@@ -58,9 +58,9 @@ public enum SweepReport {
       throw ReportInputError(message: "--year \(year) is not a year of this sweep (\(years.map(String.init).joined(separator: ", ")))")
     }
     let overspendIndex = YearColumns.index("overspend"), waitIndex = YearColumns.index("meanWaitDays")
+    let byPoint = Dictionary(grouping: rows, by: \.point)
     let points = store.points.indices.compactMap { p -> Point? in
-      let mine = rows.filter { $0.point == p }
-      guard !mine.isEmpty else { return nil }
+      guard let mine = byPoint[p], !mine.isEmpty else { return nil }
       return Point(
         point: p, values: store.points[p], overspend: mine.map(\.overspend.estimate),
         meanShortfall: mine.reduce(0) { $0 + $1.figures[overspendIndex].mean } / Double(mine.count),
