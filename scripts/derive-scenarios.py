@@ -155,6 +155,21 @@ def write_tail(lines, base, stock_entries):
     lines.append("")
 
 
+def write_body(lines, sources, types, stock_entries, sources_comment, types_comment):
+    """Referral sources, care types, warm start, costs and funding: the part both cities share."""
+    lines.extend(f"# {line}" for line in sources_comment)
+    lines.append("referralSources:")
+    write_sources(lines, sources)
+    lines.append("")
+    lines.extend(f"# {line}" for line in types_comment)
+    lines.append("careTypes:")
+    for t in types:
+        write_type(lines, t)
+    lines.append("")
+    write_tail(lines, BASE, stock_entries)
+    funding_block(lines)
+
+
 def funding_block(lines):
     lines.append("funding:")
     lines.append("  model: lumpsum          # or pxq / output: `lumpsim compare` runs all three on the same children")
@@ -240,18 +255,10 @@ def amsterdam():
         "",
     ]
     write_common_head(lines, BASE["horizon"], BASE["population"], 20210102)
-    lines.append("# Referral sources as grote-stad; a referral to a split care type goes to its profiles by share [A].")
-    lines.append("referralSources:")
-    write_sources(lines, sources)
-    lines.append("")
-    lines.append("# Care types: grote-stad's, with SA, DT and RO split into profiles (capacities by share [A]).")
-    lines.append("# L, FC and SC stay outside the kernpartners' lumpsums, paid per day by the municipality.")
-    lines.append("careTypes:")
-    for t in types:
-        write_type(lines, t)
-    lines.append("")
-    write_tail(lines, BASE, stock_entries)
-    funding_block(lines)
+    write_body(lines, sources, types, stock_entries,
+               ["Referral sources as grote-stad; a referral to a split care type goes to its profiles by share [A]."],
+               ["Care types: grote-stad's, with SA, DT and RO split into profiles (capacities by share [A]).",
+                "L, FC and SC stay outside the kernpartners' lumpsums, paid per day by the municipality."])
     lines.append("# One lumpsum per kernpartner; base = €128M × the profile's share of the warm-start cost [D].")
     lines.append("contracts:")
     for number, (cid, name, scope, shares) in enumerate(kernpartners):
@@ -326,19 +333,11 @@ def utrecht():
     ]
     write_common_head(lines, {"contractYears": 8, "warmupYears": 2, "firstYear": 2020},
                       {"youths": 70602, "growthPerYear": 0.0}, 20200101)
-    lines.append("# Referral sources as grote-stad, once per group of districts (rate × its share of youths) [A].")
-    lines.append("referralSources:")
-    write_sources(lines, sources)
-    lines.append("")
-    lines.append("# Care types: grote-stad's per group of districts, capacities × 70.6/150 × the group's share [A].")
-    lines.append("# L (buurtteams), FC and SC are outside both lumpsums, paid per day by the municipality; SC is one")
-    lines.append("# regional pool (JeugdzorgPlus is bought regionally) and sends children back to both groups [A].")
-    lines.append("careTypes:")
-    for t in types:
-        write_type(lines, t)
-    lines.append("")
-    write_tail(lines, BASE, stock_entries)
-    funding_block(lines)
+    write_body(lines, sources, types, stock_entries,
+               ["Referral sources as grote-stad, once per group of districts (rate × its share of youths) [A]."],
+               ["Care types: grote-stad's per group of districts, capacities × 70.6/150 × the group's share [A].",
+                "L (buurtteams), FC and SC are outside both lumpsums, paid per day by the municipality; SC is one",
+                "regional pool (JeugdzorgPlus is bought regionally) and sends children back to both groups [A]."])
     lines.append("contracts:")
     for d, label, share in districts:
         lines.append(f"  - id: {d}")
