@@ -2,7 +2,7 @@
 ///
 /// The loop is generic, not existential: `run(until:)` is specialised for each concrete model,
 /// so dispatching an event is a direct call into the model's `switch`.
-public protocol DiscreteEventModel {
+public protocol DiscreteEventModel: ~Copyable {
   /// What an event carries; a small enum in practice.
   associatedtype Event
 
@@ -16,7 +16,7 @@ public protocol DiscreteEventModel {
   mutating func handle(_ event: Event)
 }
 
-extension DiscreteEventModel {
+extension DiscreteEventModel where Self: ~Copyable {
   /// Runs events in order until the next one would fall after `horizon` or none is left.
   ///
   /// Leaves `now` at `horizon` (time has passed up to it even without events) and returns the

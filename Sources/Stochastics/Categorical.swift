@@ -5,6 +5,9 @@
 public struct Categorical: Sendable, Equatable {
   /// Cumulative probabilities; the last is exactly 1.
   public let cumulative: [Double]
+  /// The outcome when only one has a positive probability, else -1: a draw that cannot change
+  /// anything need not be made.
+  public let certainOutcome: Int
 
   /// Creates the law from probabilities that sum to 1 (they are normalised to remove rounding).
   public init(probabilities: [Double]) {
@@ -18,6 +21,8 @@ public struct Categorical: Sendable, Equatable {
     }
     cumulative[cumulative.count - 1] = 1
     self.cumulative = cumulative
+    let possible = probabilities.indices.filter { probabilities[$0] > 0 }
+    certainOutcome = possible.count == 1 ? possible[0] : -1
   }
 
   /// The number of outcomes.

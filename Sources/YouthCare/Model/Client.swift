@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Where a child is in the system.
 enum ClientState: UInt8 {
   /// The record is unused (on the free list).
@@ -43,13 +45,13 @@ struct Client {
 }
 
 /// The children in the system, with a free list so memory follows the number present.
-struct ClientRegistry {
-  var clients: ContiguousArray<Client> = []
-  var freeSlots: ContiguousArray<Int32> = []
+struct ClientRegistry: ~Copyable {
+  var clients: UniqueArray<Client>
+  var freeSlots: UniqueArray<Int32>
 
   init(capacity: Int) {
-    clients.reserveCapacity(capacity)
-    freeSlots.reserveCapacity(capacity / 4)
+    clients = UniqueArray(capacity: capacity)
+    freeSlots = UniqueArray(capacity: capacity / 4)
   }
 
   /// Adds a child and returns its index.

@@ -1,3 +1,5 @@
+import SimKernel
+
 /// The contracts' books: the providers' spend and the municipality's payments, accrued exactly
 /// between events, and the moments a budget runs out or a P×Q ceiling is reached.
 ///
@@ -10,12 +12,12 @@
 ///
 /// What runs out depends on the model: under `lumpsum` a consortium's spend is measured against
 /// its budget; under `pxq` and `output` the municipality's payments are.
-struct Ledger {
+struct Ledger: ~Copyable {
   let types: Int
   /// The contract of each care type, or -1 when the municipality pays it per day.
   let contractOf: ContiguousArray<Int>
   let inScope: ContiguousArray<Bool>
-  private(set) var capacity: ContiguousArray<Int>
+  private(set) var capacity: UniqueArray<Int>
   let overflowFactor: ContiguousArray<Double>
   /// 1 + overhead share of each care type's contract (1 outside every contract).
   let overheadOf: ContiguousArray<Double>
@@ -32,42 +34,42 @@ struct Ledger {
   /// This year's price multiplier (cost indexation).
   private(set) var priceLevel = 1.0
   /// Client-days within capacity and above it, per type, since the last month end.
-  private(set) var normalDays: ContiguousArray<Double>
-  private(set) var overflowDays: ContiguousArray<Double>
+  private(set) var normalDays: UniqueArray<Double>
+  private(set) var overflowDays: UniqueArray<Double>
   /// Place-days per type since the last month end (places change with policies and exits).
-  private(set) var placeDays: ContiguousArray<Double>
-  private var lastTouched: ContiguousArray<Double>
+  private(set) var placeDays: UniqueArray<Double>
+  private var lastTouched: UniqueArray<Double>
   /// Intake costs per type since the last month end (at this year's prices, no overhead).
-  private(set) var intakeThisMonth: ContiguousArray<Double>
+  private(set) var intakeThisMonth: UniqueArray<Double>
 
   /// Each contract's running account.
-  private(set) var books: ContiguousArray<ContractBooks>
+  private(set) var books: UniqueArray<ContractBooks>
   /// Output fees per type since the last month end.
-  private(set) var feesThisMonth: ContiguousArray<Double>
+  private(set) var feesThisMonth: UniqueArray<Double>
 
   init(scenario: Scenario) {
     let careTypes = scenario.careTypes
     model = scenario.funding.model
     let contractOf = ContiguousArray(careTypes.indices.map { scenario.contractIndex(ofCareType: $0) ?? -1 })
     self.contractOf = contractOf
-    books = ContiguousArray(scenario.contracts.map { ContractBooks(overheadFactor: 1 + $0.lumpsum.overheadShare) })
+    books = UniqueArray(scenario.contracts.map { ContractBooks(overheadFactor: 1 + $0.lumpsum.overheadShare) })
     overheadOf = ContiguousArray(contractOf.map { $0 >= 0 ? 1 + scenario.contracts[$0].lumpsum.overheadShare : 1 })
     baseTariff = ContiguousArray(careTypes.indices.map { scenario.tariffPerDay($0) })
     baseFee = ContiguousArray(careTypes.indices.map { scenario.feePerStart($0) })
-    feesThisMonth = ContiguousArray(repeating: 0, count: careTypes.count)
+    feesThisMonth = UniqueArray(repeating: 0, count: careTypes.count)
     types = careTypes.count
     inScope = ContiguousArray(contractOf.map { $0 >= 0 })
-    capacity = ContiguousArray(careTypes.map(\.capacity))
+    capacity = UniqueArray(careTypes.map(\.capacity))
     overflowFactor = ContiguousArray(careTypes.map(\.overflowCostFactor))
     baseCostPerDay = ContiguousArray(careTypes.map(\.effectiveCostPerDay))
     subcontractedPerDay = ContiguousArray(careTypes.map { ($0.subcontracting?.share ?? 0) * ($0.subcontracting?.tariffPerDay ?? 0) })
     baseFixedPerSlotDay = ContiguousArray(careTypes.map(\.fixedCostPerSlotDay))
     baseIntake = ContiguousArray(careTypes.map(\.intakeCost))
-    normalDays = ContiguousArray(repeating: 0, count: types)
-    overflowDays = ContiguousArray(repeating: 0, count: types)
-    placeDays = ContiguousArray(repeating: 0, count: types)
-    lastTouched = ContiguousArray(repeating: 0, count: types)
-    intakeThisMonth = ContiguousArray(repeating: 0, count: types)
+    normalDays = UniqueArray(repeating: 0, count: types)
+    overflowDays = UniqueArray(repeating: 0, count: types)
+    placeDays = UniqueArray(repeating: 0, count: types)
+    lastTouched = UniqueArray(repeating: 0, count: types)
+    intakeThisMonth = UniqueArray(repeating: 0, count: types)
   }
 
   /// The cost per day of one client in type `k` when the type holds `count` clients including it.
@@ -159,8 +161,8 @@ struct Ledger {
   }
 
   /// The month's accounts per type: variable + fixed + intake at this year's prices, no overhead.
-  mutating func closeMonth(counts: ContiguousArray<Int>, now: Double) -> ContiguousArray<Double> {
-    for c in books.indices { accrue(c, to: now) }
+  mutating func closeMonth(counts: borrowing UniqueArray<Int>, now: Double) -> ContiguousArray<Double> {
+    for c in 0..<books.count { accrue(c, to: now) }
     var costs = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       integrate(k, heldCount: counts[k], now: now)
@@ -223,10 +225,10 @@ struct Ledger {
   /// price level; the rates are rebuilt from the counts.
   mutating func startYear(
     budgets: [Double], ceilings: [Double?], extraCostPerDay: [Double], priceLevel: Double,
-    counts: ContiguousArray<Int>, now: Double
+    counts: borrowing UniqueArray<Int>, now: Double
   ) {
     self.priceLevel = priceLevel
-    for c in books.indices {
+    for c in 0..<books.count {
       books[c].startYear(budget: budgets[c], ceiling: ceilings[c], extraCostPerDay: extraCostPerDay[c], now: now)
     }
     for k in 0..<types where inScope[k] {

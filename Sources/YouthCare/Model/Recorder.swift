@@ -1,5 +1,10 @@
+import SimKernel
+
 /// Collects a replication's statistics over the contract years (the warm-up is not recorded).
-struct Recorder {
+///
+/// Its counters are `UniqueArray`s: they change on nearly every event, and a write to one costs
+/// an indexed store, with no copy-on-write check.
+struct Recorder: ~Copyable {
   let types: Int
   let sources: Int
   let contractYears: Int
@@ -7,36 +12,39 @@ struct Recorder {
   private(set) var recording = false
 
   // Per care type, over the contract.
-  var arrivals: ContiguousArray<Int>
-  var starts: ContiguousArray<Int>
-  var exits: ContiguousArray<Int>
-  var reneged: ContiguousArray<Int>
-  /// Waits of the starts in each contract year and care type, indexed [year × types + type].
-  var waits: [ContiguousArray<Double>]
-  var waitingDays: ContiguousArray<Double>
-  var inCareDays: ContiguousArray<Double>
-  var spend: ContiguousArray<Double>
-  private var waitingTouched: ContiguousArray<Double>
+  var arrivals: UniqueArray<Int>
+  var starts: UniqueArray<Int>
+  var exits: UniqueArray<Int>
+  var reneged: UniqueArray<Int>
+  /// Every start's wait in the order of the starts, and its cell [year × types + type]: two
+  /// appends per start; `waitsByCell()` groups them once at the end.
+  private var waitValues: UniqueArray<Double>
+  private var waitCells: UniqueArray<Int32>
+  var waitingDays: UniqueArray<Double>
+  var inCareDays: UniqueArray<Double>
+  var spend: UniqueArray<Double>
+  private var waitingTouched: UniqueArray<Double>
 
   // Per contract year.
-  var yearReferrals: [Int]
-  var yearRepeatReferrals: [Int]
-  var yearDiverted: [Int]
-  var yearStarts: [Int]
-  var yearExits: [Int]
-  var yearReneged: [Int]
-  var yearPeakWaiting: [Int]
-  var yearWaitSum: [Double]
-  var yearSpendByType: [[Double]]
+  var yearReferrals: UniqueArray<Int>
+  var yearRepeatReferrals: UniqueArray<Int>
+  var yearDiverted: UniqueArray<Int>
+  var yearStarts: UniqueArray<Int>
+  var yearExits: UniqueArray<Int>
+  var yearReneged: UniqueArray<Int>
+  var yearPeakWaiting: UniqueArray<Int>
+  var yearWaitSum: UniqueArray<Double>
+  /// Spend per contract year and care type, indexed [year × types + type].
+  var yearSpendByType: UniqueArray<Double>
 
   // Per contract month.
-  var monthlyReferrals: [Int]
-  var monthlyStarts: [Int]
-  var monthlyInCare: [Int]
-  var monthlyWaiting: [Int]
-  var monthlyCapacity: [Int]
-  var monthlySpend: [Double]
-  var monthlySpendInScope: [Double]
+  var monthlyReferrals: UniqueArray<Int>
+  var monthlyStarts: UniqueArray<Int>
+  var monthlyInCare: UniqueArray<Int>
+  var monthlyWaiting: UniqueArray<Int>
+  var monthlyCapacity: UniqueArray<Int>
+  var monthlySpend: UniqueArray<Double>
+  var monthlySpendInScope: UniqueArray<Double>
 
   init(types: Int, sources: Int, contractYears: Int, warmupYears: Int, expectedStarts: Int) {
     self.types = types
@@ -44,35 +52,32 @@ struct Recorder {
     self.contractYears = contractYears
     contractStartMonth = warmupYears * 12
     let months = contractYears * 12
-    arrivals = ContiguousArray(repeating: 0, count: types)
-    starts = arrivals
-    exits = arrivals
-    reneged = arrivals
-    waits = (0..<(types * contractYears)).map { _ in
-      var w = ContiguousArray<Double>()
-      w.reserveCapacity(expectedStarts / max(types * contractYears, 1) + 16)
-      return w
-    }
-    waitingDays = ContiguousArray(repeating: 0, count: types)
-    inCareDays = waitingDays
-    spend = waitingDays
-    waitingTouched = waitingDays
-    yearReferrals = Array(repeating: 0, count: contractYears)
-    yearDiverted = yearReferrals
-    yearRepeatReferrals = yearReferrals
-    yearStarts = yearReferrals
-    yearExits = yearReferrals
-    yearReneged = yearReferrals
-    yearPeakWaiting = yearReferrals
-    yearWaitSum = Array(repeating: 0, count: contractYears)
-    yearSpendByType = Array(repeating: Array(repeating: 0, count: types), count: contractYears)
-    monthlyReferrals = Array(repeating: 0, count: months * sources)
-    monthlyStarts = Array(repeating: 0, count: months * types)
-    monthlyInCare = monthlyStarts
-    monthlyWaiting = monthlyStarts
-    monthlyCapacity = monthlyStarts
-    monthlySpend = Array(repeating: 0, count: months * types)
-    monthlySpendInScope = Array(repeating: 0, count: months)
+    arrivals = UniqueArray(repeating: 0, count: types)
+    starts = UniqueArray(repeating: 0, count: types)
+    exits = UniqueArray(repeating: 0, count: types)
+    reneged = UniqueArray(repeating: 0, count: types)
+    waitValues = UniqueArray(capacity: expectedStarts + 16)
+    waitCells = UniqueArray(capacity: expectedStarts + 16)
+    waitingDays = UniqueArray(repeating: 0, count: types)
+    inCareDays = UniqueArray(repeating: 0, count: types)
+    spend = UniqueArray(repeating: 0, count: types)
+    waitingTouched = UniqueArray(repeating: 0, count: types)
+    yearReferrals = UniqueArray(repeating: 0, count: contractYears)
+    yearDiverted = UniqueArray(repeating: 0, count: contractYears)
+    yearRepeatReferrals = UniqueArray(repeating: 0, count: contractYears)
+    yearStarts = UniqueArray(repeating: 0, count: contractYears)
+    yearExits = UniqueArray(repeating: 0, count: contractYears)
+    yearReneged = UniqueArray(repeating: 0, count: contractYears)
+    yearPeakWaiting = UniqueArray(repeating: 0, count: contractYears)
+    yearWaitSum = UniqueArray(repeating: 0, count: contractYears)
+    yearSpendByType = UniqueArray(repeating: 0, count: contractYears * types)
+    monthlyReferrals = UniqueArray(repeating: 0, count: months * sources)
+    monthlyStarts = UniqueArray(repeating: 0, count: months * types)
+    monthlyInCare = UniqueArray(repeating: 0, count: months * types)
+    monthlyWaiting = UniqueArray(repeating: 0, count: months * types)
+    monthlyCapacity = UniqueArray(repeating: 0, count: months * types)
+    monthlySpend = UniqueArray(repeating: 0, count: months * types)
+    monthlySpendInScope = UniqueArray(repeating: 0, count: months)
   }
 
   /// Begins recording at the first contract day, with the lists as they are then.
@@ -121,7 +126,8 @@ struct Recorder {
     guard recording else { return }
     let m = contractMonth(month)
     starts[k] += 1
-    waits[(m / 12) * types + k].append(wait)
+    waitValues.append(wait)
+    waitCells.append(Int32((m / 12) * types + k))
     monthlyStarts[m * types + k] += 1
     yearStarts[m / 12] += 1
     yearWaitSum[m / 12] += wait
@@ -163,7 +169,8 @@ struct Recorder {
   /// Closes a contract month with the ledger's accounts and the end-of-month counts.
   mutating func closeMonth(
     month: Int, now: Double, costs: ContiguousArray<Double>, clientDays: ContiguousArray<Double>,
-    inCare: ContiguousArray<Int>, listLength: ContiguousArray<Int>, capacity: ContiguousArray<Int>, inScopeCost: Double
+    inCare: borrowing UniqueArray<Int>, listLength: borrowing UniqueArray<Int>, capacity: borrowing UniqueArray<Int>,
+    inScopeCost: Double
   ) {
     guard recording else { return }
     let m = contractMonth(month)
@@ -175,8 +182,23 @@ struct Recorder {
       monthlySpend[m * types + k] = costs[k]
       spend[k] += costs[k]
       inCareDays[k] += clientDays[k]
-      yearSpendByType[m / 12][k] += costs[k]
+      yearSpendByType[(m / 12) * types + k] += costs[k]
     }
     monthlySpendInScope[m] = inScopeCost
+  }
+
+  /// Spend per care type in contract year `y`.
+  func yearSpend(_ y: Int) -> [Double] {
+    (0..<types).map { yearSpendByType[y * types + $0] }
+  }
+
+  /// The waits of the starts in each cell [contract year × types + type], in the order of the starts.
+  func waitsByCell() -> [[Double]] {
+    var cells = [[Double]](repeating: [], count: types * contractYears)
+    var sizes = [Int](repeating: 0, count: cells.count)
+    for i in waitCells.indices { sizes[Int(waitCells[i])] += 1 }
+    for cell in cells.indices { cells[cell].reserveCapacity(sizes[cell]) }
+    for i in waitValues.indices { cells[Int(waitCells[i])].append(waitValues[i]) }
+    return cells
   }
 }

@@ -19,9 +19,10 @@ extension Simulation {
     let horizon = scenario.horizon
     let contractDays = Double(horizon.contractYears) * DayCalendar.daysPerYear
     var types: [CareTypeResult] = []
+    let waitsByCell = recorder.waitsByCell()
     for (k, type) in scenario.careTypes.enumerated() {
       var waits: [Double] = []
-      for y in 0..<horizon.contractYears { waits.append(contentsOf: recorder.waits[y * scenario.careTypes.count + k]) }
+      for y in 0..<horizon.contractYears { waits.append(contentsOf: waitsByCell[y * scenario.careTypes.count + k]) }
       let starts = waits.count
       let meanWait = starts > 0 ? waits.reduce(0, +) / Double(starts) : 0
       let over = waits.reduce(0) { $0 + ($1 > type.waitingNormDays ? 1 : 0) }
@@ -61,7 +62,7 @@ extension Simulation {
       let starts = recorder.yearStarts[y]
       var meanWaits: [Double] = [], p90Waits: [Double] = []
       for k in scenario.careTypes.indices {
-        var waits = Array(recorder.waits[y * scenario.careTypes.count + k])
+        var waits = waitsByCell[y * scenario.careTypes.count + k]
         meanWaits.append(waits.isEmpty ? 0 : waits.reduce(0, +) / Double(waits.count))
         p90Waits.append(Statistics.quantile(selecting: &waits, 0.9))
       }
@@ -82,7 +83,7 @@ extension Simulation {
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],
         peakWaiting: recorder.yearPeakWaiting[y],
         meanWaitDays: starts > 0 ? recorder.yearWaitSum[y] / Double(starts) : 0,
-        spendByCareType: recorder.yearSpendByType[y], meanWaitByCareType: meanWaits, p90WaitByCareType: p90Waits))
+        spendByCareType: recorder.yearSpend(y), meanWaitByCareType: meanWaits, p90WaitByCareType: p90Waits))
     }
     var cumulative: [Double] = []
     var paid: [Double] = []
@@ -93,10 +94,10 @@ extension Simulation {
     }
     let monthly = MonthlySeries(
       months: horizon.contractYears * 12, sourceIDs: scenario.referralSources.map(\.id),
-      careTypeIDs: scenario.careTypes.map(\.id), referrals: recorder.monthlyReferrals,
-      starts: recorder.monthlyStarts, inCare: recorder.monthlyInCare, waiting: recorder.monthlyWaiting,
-      capacity: recorder.monthlyCapacity,
-      spend: recorder.monthlySpend, spendInScope: recorder.monthlySpendInScope, cumulativeSpend: cumulative,
+      careTypeIDs: scenario.careTypes.map(\.id), referrals: recorder.monthlyReferrals.array,
+      starts: recorder.monthlyStarts.array, inCare: recorder.monthlyInCare.array, waiting: recorder.monthlyWaiting.array,
+      capacity: recorder.monthlyCapacity.array,
+      spend: recorder.monthlySpend.array, spendInScope: recorder.monthlySpendInScope.array, cumulativeSpend: cumulative,
       budgetPaid: paid)
     return ReplicationResult(
       scenario: scenario.name, seed: seed, replication: replication, events: events, careTypes: types,

@@ -4,9 +4,9 @@ import Stochastics
 extension Simulation {
   /// The child's stream, positioned at the given kind of draw in its current episode.
   @inline(__always)
-  func draws(_ c: Int32, _ slot: Slot) -> RandomStream {
+  func draws(_ c: Int32, _ slot: Slot, _ index: UInt64 = 0) -> RandomStream {
     let client = clients.clients[Int(c)]
-    childStream.seek(key: client.key, position: UInt64(client.episode) << 20 | slot.rawValue << 16)
+    childStream.seek(key: client.key, position: UInt64(client.episode) << 20 | slot.rawValue << 16 | index)
     return childStream
   }
 
@@ -22,8 +22,8 @@ extension Simulation {
   mutating func referralArrives() {
     let source = referrals.source(demand.uniform())
     flow.referrals += 1
-    for c in 0..<contractCount where statutoryCounts[source * contractCount + c] {
-      accounts[month / 12].contracts[c].statutoryReferrals += 1
+    if statutoryValve {
+      for c in 0..<contractCount where statutoryCounts[source * contractCount + c] { yearStatutoryReferrals[c] += 1 }
     }
     recorder.referral(source: source, month: month)
     let c = newChild(source: UInt8(source))
@@ -33,10 +33,13 @@ extension Simulation {
 
   /// Sends a referral to its first care type, or diverts it.
   mutating func route(_ c: Int32, source: Int) {
-    let stream = draws(c, .route)
-    let outcome = routing[source].outcome(stream.counterUniform())
+    // A draw whose outcome is certain is not made; every draw has its own position, so skipping
+    // one moves no other.
+    let law = routing[source]
+    let outcome = law.certainOutcome >= 0 ? law.certainOutcome : law.outcome(draws(c, .route).counterUniform())
     // The throttle's diversion draw sits at its own position: drawn or not, no other draw moves.
-    let throttleDiverts = outcome > 0 && throttled(outcome - 1) && stream.counterUniform() < throttle.extraDiversion
+    let throttleDiverts = outcome > 0 && throttled(outcome - 1)
+      && draws(c, .route, 1).counterUniform() < throttle.extraDiversion
     // Prevention's draw has its own slot, so switching prevention on moves no other draw.
     let preventionDiverts = outcome > 0 && !throttleDiverts && prevented(outcome - 1, c)
     if outcome == 0 || throttleDiverts || preventionDiverts {
@@ -45,9 +48,12 @@ extension Simulation {
       release(c)
       return
     }
-    let u = draws(c, .priority).counterUniform()
-    let priority: Priority =
-      u < crisisShare[source] ? .crisis : u < crisisShare[source] + courtShare[source] ? .courtOrdered : .regular
+    let crisis = crisisShare[source], court = courtShare[source]
+    var priority = Priority.regular
+    if crisis > 0 || court > 0 {
+      let u = draws(c, .priority).counterUniform()
+      priority = u < crisis ? .crisis : u < crisis + court ? .courtOrdered : .regular
+    }
     clients.clients[Int(c)].priority = priority
     enter(c, careType: outcome - 1)
   }
@@ -81,7 +87,7 @@ extension Simulation {
   /// Whether prevention resolves this referral to care type `k` before it reaches care.
   @inline(__always)
   mutating func prevented(_ k: Int, _ c: Int32) -> Bool {
-    guard let p = scenario.prevention, p.careTypes.contains(k) else { return false }
+    guard preventable[k], let p = scenario.prevention else { return false }
     let share = p.effect(daysIntoContract: now - scenario.horizon.contractStartDay)
     return share > 0 && draws(c, .prevention).counterUniform() < share
   }
@@ -115,7 +121,7 @@ extension Simulation {
     if blocked { flow.inCare += 1 } else { flow.waiting += 1 }
     clients.clients[Int(c)] = client
     let list = 2 * k + (client.priority == .courtOrdered ? 0 : 1)
-    lists[list].append(WaitingList.Entry(client: c, token: client.token))
+    lists.append(WaitingLists.Entry(client: c, token: client.token), to: list)
     classWaiting[list] += 1
     recorder.waitingListChanges(k, length: listLength[k], now: now)
     listLength[k] += 1
@@ -138,8 +144,8 @@ extension Simulation {
 
   /// The next live entry of a list, dropping stale ones (children who left it).
   mutating func nextWaiting(_ list: Int, careType k: Int) -> Int32? {
-    while let entry = lists[list].first {
-      lists[list].removeFirst()
+    while let entry = lists.first(list) {
+      lists.removeFirst(list)
       let client = clients.clients[Int(entry.client)]
       if client.token == entry.token && (client.state == .waiting || client.state == .blocked)
         && Int(client.careType) == k {
@@ -183,7 +189,7 @@ extension Simulation {
 
     ledger.countChanges(k, from: inCare[k], by: 1, now: now)
     inCare[k] += 1
-    if inScope[k] { accounts[month / 12].contracts[contractOf[k]].inScopeStarts += 1 }
+    if inScope[k] { yearStarts[contractOf[k]] += 1 }
     if inCare[k] > capacity[k] && client.priority != .crisis { capacityBreaches += 1 }
     ledger.intake(k, now: now)
     ledger.fee(k, now: now)
@@ -212,7 +218,8 @@ extension Simulation {
     let k = Int(clients.clients[Int(c)].careType)
     costCare(c, occupying: k)
     recorder.episodeEnds(k)
-    let outcome = transitions[k].outcome(draws(c, .transition).counterUniform())
+    let law = transitions[k]
+    let outcome = law.certainOutcome >= 0 ? law.certainOutcome : law.outcome(draws(c, .transition).counterUniform())
     if outcome == 0 {
       leaveCare(c)
       vacate(k)
@@ -227,7 +234,7 @@ extension Simulation {
     if canStart(next, clients.clients[Int(c)].priority) {
       start(c, careType: next)
       vacate(k)
-    } else if scenario.blockedStepDown && level[next] < level[k] {
+    } else if blockedStepDown && level[next] < level[k] {
       clients.clients[Int(c)].heldType = Int16(k)
       joinList(c, careType: next, blocked: true)
     } else {
@@ -241,7 +248,7 @@ extension Simulation {
     flow.inCare -= 1
     flow.exited += 1
     recorder.leftCare(month: month)
-    if let rule = scenario.reReferral {
+    if let rule = reReferral {
       let stream = draws(c, .reReferral)
       if stream.counterUniform() < rule.probability {
         let delay = rule.delay.sample(stream)
@@ -325,9 +332,9 @@ extension Simulation {
   @inline(__always)
   mutating func payHighCost(_ c: Int32, year: Int) {
     let contract = Int(clients.clients[Int(c)].costContract)
-    guard contract >= 0, year >= scenario.horizon.warmupYears else { return }
+    guard contract >= 0, year >= warmupYears else { return }
     let excess = clients.clients[Int(c)].yearCost - highCostThresholds[contract]
-    if excess > 0 { accounts[year].contracts[contract].highCostPayout += excess }
+    if excess > 0 { yearHighCostPayout[contract] += excess }
   }
 
   /// A child leaves the system for good: the carve-out pays what its year cost above the

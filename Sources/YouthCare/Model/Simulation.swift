@@ -6,7 +6,7 @@ import Stochastics
 ///
 /// Value types in contiguous arrays throughout; events are a small enum dispatched by a switch;
 /// after warm-up growth of its arrays, an event allocates nothing.
-struct Simulation: DiscreteEventModel {
+struct Simulation: DiscreteEventModel, ~Copyable {
   typealias Event = YouthCareEvent
 
   var calendar: EventCalendar<YouthCareEvent>
@@ -16,9 +16,9 @@ struct Simulation: DiscreteEventModel {
   let scenario: Scenario
   let types: Int
   /// Places per care type; a member leaving takes its places with it, a capacity policy adjusts them.
-  var capacity: ContiguousArray<Int>
+  var capacity: UniqueArray<Int>
   /// Places hired but not yet arrived, per care type.
-  var pendingPlaces: ContiguousArray<Int>
+  var pendingPlaces: UniqueArray<Int>
   let isCrisis: ContiguousArray<Bool>
   /// Whether each care type is in a contract, and which (-1: paid per day by the municipality).
   let inScope: ContiguousArray<Bool>
@@ -54,12 +54,12 @@ struct Simulation: DiscreteEventModel {
 
   // MARK: State
   var clients: ClientRegistry
-  var inCare: ContiguousArray<Int>
+  var inCare: UniqueArray<Int>
   /// Children on each type's list, blocked ones included.
-  var listLength: ContiguousArray<Int>
+  var listLength: UniqueArray<Int>
   /// Live entries per (type, class): index 2k for court-ordered, 2k + 1 for regular.
-  var classWaiting: ContiguousArray<Int>
-  var lists: ContiguousArray<WaitingList>
+  var classWaiting: UniqueArray<Int>
+  var lists: WaitingLists
   var totalListLength = 0
   var referrals: ReferralProcess
   var ledger: Ledger
@@ -77,6 +77,20 @@ struct Simulation: DiscreteEventModel {
   let highCostValve: Bool
   /// Whether source s counts for contract c's statutory-referral valve, at [s × contracts + c].
   let statutoryCounts: ContiguousArray<Bool>
+  let statutoryValve: Bool
+  /// What the valves count during the current year, per contract: in-scope starts, statutory
+  /// referrals and the high-cost payout. They change on many events, so they live apart from
+  /// `accounts` (an array of arrays) and move into it when the contract's year closes.
+  var yearStarts: UniqueArray<Int>
+  var yearStatutoryReferrals: UniqueArray<Int>
+  var yearHighCostPayout: UniqueArray<Double>
+  /// The re-referral rule (herhaald beroep), whether a blocked step down holds its place, and
+  /// when the contract starts: read on every exit, step and route.
+  let reReferral: ReReferral?
+  let blockedStepDown: Bool
+  let warmupYears: Int
+  /// Care types whose referrals prevention may resolve (all false without prevention).
+  let preventable: ContiguousArray<Bool>
   var ledgerDiscrepancy = 0.0
 
   /// Positions within a child's stream, one block per kind of draw per episode.
@@ -88,8 +102,8 @@ struct Simulation: DiscreteEventModel {
     self.scenario = scenario
     let types = scenario.careTypes.count
     self.types = types
-    capacity = ContiguousArray(scenario.careTypes.map(\.capacity))
-    pendingPlaces = ContiguousArray(repeating: 0, count: scenario.careTypes.count)
+    capacity = UniqueArray(scenario.careTypes.map(\.capacity))
+    pendingPlaces = UniqueArray(repeating: 0, count: scenario.careTypes.count)
     isCrisis = ContiguousArray(scenario.careTypes.map(\.crisis))
     let contractOf = ContiguousArray(scenario.careTypes.indices.map { scenario.contractIndex(ofCareType: $0) ?? -1 })
     self.contractOf = contractOf
@@ -113,6 +127,14 @@ struct Simulation: DiscreteEventModel {
       for s in contract.valves.statutoryReferrals?.sources ?? [] { statutory[s * scenario.contracts.count + c] = true }
     }
     statutoryCounts = statutory
+    statutoryValve = statutory.contains(true)
+    yearStarts = UniqueArray(repeating: 0, count: scenario.contracts.count)
+    yearStatutoryReferrals = UniqueArray(repeating: 0, count: scenario.contracts.count)
+    yearHighCostPayout = UniqueArray(repeating: 0, count: scenario.contracts.count)
+    reReferral = scenario.reReferral
+    blockedStepDown = scenario.blockedStepDown
+    warmupYears = scenario.horizon.warmupYears
+    preventable = ContiguousArray(scenario.careTypes.indices.map { scenario.prevention?.careTypes.contains($0) ?? false })
     intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop && scenario.funding.model == .lumpsum
     pxqCeiling = scenario.funding.model == .pxq && scenario.contracts.contains { $0.pxqCeiling != nil }
     throttlePolicy = scenario.funding.pressurePolicy == .throttle && scenario.funding.model == .lumpsum
@@ -134,10 +156,10 @@ struct Simulation: DiscreteEventModel {
     let stock = scenario.initialStock.reduce(0) { $0 + $1.inCare + $1.waiting }
     clients = ClientRegistry(capacity: stock + Int(expectedPerYear) + 64)
     calendar = EventCalendar(capacity: stock + Int(expectedPerYear / 4) + 64)
-    inCare = ContiguousArray(repeating: 0, count: types)
-    listLength = inCare
-    classWaiting = ContiguousArray(repeating: 0, count: 2 * types)
-    lists = ContiguousArray((0..<(2 * types)).map { _ in WaitingList(capacity: 64) })
+    inCare = UniqueArray(repeating: 0, count: types)
+    listLength = UniqueArray(repeating: 0, count: types)
+    classWaiting = UniqueArray(repeating: 0, count: 2 * types)
+    lists = WaitingLists(lists: 2 * types, capacity: 64)
     ledger = Ledger(scenario: scenario)
     recorder = Recorder(
       types: types, sources: scenario.referralSources.count, contractYears: scenario.horizon.contractYears,
@@ -262,6 +284,12 @@ struct Simulation: DiscreteEventModel {
     // Two independent computations of the year's spend: running rate × time and month-end accounts.
     ledgerDiscrepancy = max(ledgerDiscrepancy, abs(books.runningSpend - accounts[year].contracts[c].spend))
     var account = accounts[year].contracts[c]
+    account.inScopeStarts = yearStarts[c]
+    account.statutoryReferrals = yearStatutoryReferrals[c]
+    account.highCostPayout = yearHighCostPayout[c]
+    yearStarts[c] = 0
+    yearStatutoryReferrals[c] = 0
+    yearHighCostPayout[c] = 0
     account.exhaustedAt = books.exhaustedAt
     account.payment = scenario.funding.model == .lumpsum ? account.budget : books.runningPayment
     if year >= scenario.horizon.warmupYears {
@@ -270,7 +298,7 @@ struct Simulation: DiscreteEventModel {
         spend: account.spend, inScopeStarts: account.inScopeStarts, inScopeClientDays: account.inScopeClientDays,
         statutoryReferrals: account.statutoryReferrals, highCostPayout: account.highCostPayout)
       let contractYearIndex = year - scenario.horizon.warmupYears
-      let spendByType = (0..<types).map { contractOf[$0] == c ? recorder.yearSpendByType[contractYearIndex][$0] : 0 }
+      let spendByType = (0..<types).map { contractOf[$0] == c ? recorder.yearSpendByType[contractYearIndex * types + $0] : 0 }
       yearEnds[c].shareAmongMembers(&account.outcome, payment: account.payment, inScopeSpendByType: spendByType)
       for m in account.outcome.exits { removePlaces(of: scenario.contracts[c].consortium!.members[m], year: year) }
     } else {
