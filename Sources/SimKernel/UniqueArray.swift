@@ -1,11 +1,13 @@
-/// An array of plain values in one uniquely owned buffer: reads and writes with no copy-on-write
-/// check and no reference counting.
+/// An array in one uniquely owned buffer: reads and writes with no copy-on-write check and no
+/// reference counting.
 ///
 /// A `ContiguousArray` stored in a model must prove its buffer unique before every write, a call
 /// into the Swift runtime; for a model's per-event counters and records that check costs more
 /// than the arithmetic it guards. A `UniqueArray` cannot be copied, so it needs no such check, and
-/// it holds no reference to count. It grows by doubling, like `Array`; indices are still checked.
-public struct UniqueArray<Element: BitwiseCopyable>: ~Copyable {
+/// it holds no reference to count. Its subscript hands out the element in place, so a method
+/// called on `a[i]` borrows the element instead of copying it (and retaining what it refers to).
+/// It grows by doubling, like `Array`; indices are still checked.
+public struct UniqueArray<Element>: ~Copyable {
   @usableFromInline var base: UnsafeMutablePointer<Element>
   @usableFromInline var capacity: Int
   /// The number of elements.
@@ -35,6 +37,7 @@ public struct UniqueArray<Element: BitwiseCopyable>: ~Copyable {
   }
 
   deinit {
+    base.deinitialize(count: storedCount)
     base.deallocate()
   }
 
@@ -70,11 +73,12 @@ public struct UniqueArray<Element: BitwiseCopyable>: ~Copyable {
   public mutating func popLast() -> Element? {
     guard count > 0 else { return nil }
     storedCount -= 1
-    return base[storedCount]
+    return (base + storedCount).move()
   }
 
   /// Removes every element and keeps the buffer.
   public mutating func removeAll() {
+    base.deinitialize(count: storedCount)
     storedCount = 0
   }
 

@@ -44,7 +44,7 @@ public struct Categorical: Sendable, Equatable {
 
   /// One draw.
   @inlinable
-  public func sample(_ stream: RandomStream) -> Int {
+  public func sample<Source: RandomSource & ~Copyable>(_ stream: borrowing Source) -> Int {
     outcome(stream.uniform())
   }
 

@@ -81,7 +81,7 @@ public enum Distribution: Sendable, Equatable {
 
   /// One draw.
   @inlinable
-  public func sample(_ stream: RandomStream) -> Double {
+  public func sample<Source: RandomSource & ~Copyable>(_ stream: borrowing Source) -> Double {
     switch self {
     case .exponential(let m): return stream.exponential(mean: m)
     case .gamma(let k, let theta): return stream.gamma(shape: k, scale: theta)
@@ -98,7 +98,7 @@ public enum Distribution: Sendable, Equatable {
   ///
   /// It is the law of the whole episode that a random moment in steady state falls into.
   @inlinable
-  public func sampleLengthBiased(_ stream: RandomStream) -> Double {
+  public func sampleLengthBiased<Source: RandomSource & ~Copyable>(_ stream: borrowing Source) -> Double {
     switch self {
     case .exponential(let m): return stream.gamma(shape: 2, scale: m)
     case .gamma(let k, let theta): return stream.gamma(shape: k + 1, scale: theta)
@@ -120,7 +120,7 @@ public enum Distribution: Sendable, Equatable {
   /// It is a uniform fraction of a length-biased episode: the equilibrium residual life, with
   /// mean E[X²]/(2E[X]). This is how a warm start draws the stock's remaining durations.
   @inlinable
-  public func sampleResidual(_ stream: RandomStream) -> Double {
+  public func sampleResidual<Source: RandomSource & ~Copyable>(_ stream: borrowing Source) -> Double {
     let whole = sampleLengthBiased(stream)
     return stream.uniform() * whole
   }

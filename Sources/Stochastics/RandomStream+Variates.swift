@@ -1,7 +1,17 @@
 import CGSL
 
+/// Anything that holds a GSL generator, and so draws GSL's variates from it.
+///
+/// `RandomStream` (a shared reference) and `CounterStream` (a uniquely owned child stream) both
+/// draw through the same methods; functions that take a source are generic over it, so every call
+/// is specialised and direct.
+public protocol RandomSource: ~Copyable {
+  /// The generator the variates are drawn from.
+  var generator: UnsafeMutablePointer<gsl_rng> { get }
+}
+
 /// Variates drawn with GSL's own algorithms; each method is a thin, inlinable call.
-extension RandomStream {
+extension RandomSource where Self: ~Copyable {
   /// A uniform number in [0, 1).
   @inlinable
   public func uniform() -> Double {
@@ -63,7 +73,7 @@ extension RandomStream {
   }
 }
 
-extension RandomStream {
+extension RandomSource where Self: ~Copyable {
   /// A uniform integer in 0..<n (GSL's gsl_rng_uniform_int, exact for any n up to the generator's range).
   @inlinable
   public func uniformInt(below n: Int) -> Int {

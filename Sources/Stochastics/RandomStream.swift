@@ -5,9 +5,9 @@ import CGSL
 /// A stream is not shared between threads; each replication creates its own streams from
 /// seeds that depend only on (master seed, replication, substream), so results do not depend
 /// on which thread runs which replication.
-public final class RandomStream {
-  @usableFromInline
-  let generator: UnsafeMutablePointer<gsl_rng>
+public final class RandomStream: RandomSource {
+  /// The GSL generator this stream owns.
+  public let generator: UnsafeMutablePointer<gsl_rng>
 
   /// The algorithm this stream uses.
   public let kind: GeneratorKind
@@ -33,23 +33,6 @@ public final class RandomStream {
   /// Re-seeds the stream, as if it had just been created with `seed`.
   public func reseed(_ seed: UInt64) {
     gsl_rng_set(generator, UInt(truncatingIfNeeded: seed))
-  }
-
-  /// Moves a `counter` stream to draw `position` of the stream with the given key.
-  ///
-  /// Costs a few nanoseconds, which is what lets every child carry its own stream: draw j of
-  /// episode e depends on (key, e, j) only, never on when the draw happens.
-  @inlinable
-  public func seek(key: UInt64, position: UInt64) {
-    precondition(kind == .counter, "seek(key:position:) needs a counter stream")
-    cgsl_counter_seek(generator, key, position)
-  }
-
-  /// For a `counter` stream: the next uniform in [0, 1), exactly what `uniform()` returns, but
-  /// inlined instead of called through GSL's generator-type function pointer.
-  @inlinable
-  public func counterUniform() -> Double {
-    cgsl_counter_get_double(generator.pointee.state)
   }
 
   /// The raw next integer of the generator, in `0...maximum`.

@@ -192,13 +192,23 @@ struct Recorder: ~Copyable {
     (0..<types).map { yearSpendByType[y * types + $0] }
   }
 
-  /// The waits of the starts in each cell [contract year × types + type], in the order of the starts.
-  func waitsByCell() -> [[Double]] {
-    var cells = [[Double]](repeating: [], count: types * contractYears)
-    var sizes = [Int](repeating: 0, count: cells.count)
-    for i in waitCells.indices { sizes[Int(waitCells[i])] += 1 }
-    for cell in cells.indices { cells[cell].reserveCapacity(sizes[cell]) }
-    for i in waitValues.indices { cells[Int(waitCells[i])].append(waitValues[i]) }
-    return cells
+  /// Every start's wait grouped by care type, then contract year, each group in the order of the
+  /// starts: group g = type × contractYears + year holds `values[offsets[g]..<offsets[g + 1]]`, so
+  /// a type's waits over all years are one contiguous run.
+  func waitsByTypeAndYear() -> (values: [Double], offsets: [Int]) {
+    var offsets = [Int](repeating: 0, count: types * contractYears + 1)
+    @inline(__always) func group(_ cell: Int32) -> Int {
+      (Int(cell) % types) * contractYears + Int(cell) / types
+    }
+    for i in waitCells.indices { offsets[group(waitCells[i]) + 1] += 1 }
+    for g in 0..<(offsets.count - 1) { offsets[g + 1] += offsets[g] }
+    var next = offsets
+    var values = [Double](repeating: 0, count: waitValues.count)
+    for i in waitValues.indices {
+      let g = group(waitCells[i])
+      values[next[g]] = waitValues[i]
+      next[g] += 1
+    }
+    return (values, offsets)
   }
 }

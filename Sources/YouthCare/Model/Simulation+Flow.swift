@@ -2,12 +2,18 @@ import Stochastics
 
 /// How a child moves: referral, routing, waiting, care, step up or down, exit, return.
 extension Simulation {
-  /// The child's stream, positioned at the given kind of draw in its current episode.
+  /// Positions the child's stream (`childStream`) at the given kind of draw in its current episode.
   @inline(__always)
-  func draws(_ c: Int32, _ slot: Slot, _ index: UInt64 = 0) -> RandomStream {
+  func seek(_ c: Int32, _ slot: Slot, _ index: UInt64 = 0) {
     let client = clients.clients[Int(c)]
     childStream.seek(key: client.key, position: UInt64(client.episode) << 20 | slot.rawValue << 16 | index)
-    return childStream
+  }
+
+  /// The child's uniform at the given kind of draw in its current episode.
+  @inline(__always)
+  func uniform(_ c: Int32, _ slot: Slot, _ index: UInt64 = 0) -> Double {
+    seek(c, slot, index)
+    return childStream.counterUniform()
   }
 
   @inline(__always)
@@ -35,11 +41,11 @@ extension Simulation {
   mutating func route(_ c: Int32, source: Int) {
     // A draw whose outcome is certain is not made; every draw has its own position, so skipping
     // one moves no other.
-    let law = routing[source]
-    let outcome = law.certainOutcome >= 0 ? law.certainOutcome : law.outcome(draws(c, .route).counterUniform())
+    let certain = routing[source].certainOutcome
+    let outcome = certain >= 0 ? certain : routing[source].outcome(uniform(c, .route))
     // The throttle's diversion draw sits at its own position: drawn or not, no other draw moves.
     let throttleDiverts = outcome > 0 && throttled(outcome - 1)
-      && draws(c, .route, 1).counterUniform() < throttle.extraDiversion
+      && uniform(c, .route, 1) < throttle.extraDiversion
     // Prevention's draw has its own slot, so switching prevention on moves no other draw.
     let preventionDiverts = outcome > 0 && !throttleDiverts && prevented(outcome - 1, c)
     if outcome == 0 || throttleDiverts || preventionDiverts {
@@ -51,7 +57,7 @@ extension Simulation {
     let crisis = crisisShare[source], court = courtShare[source]
     var priority = Priority.regular
     if crisis > 0 || court > 0 {
-      let u = draws(c, .priority).counterUniform()
+      let u = uniform(c, .priority)
       priority = u < crisis ? .crisis : u < crisis + court ? .courtOrdered : .regular
     }
     clients.clients[Int(c)].priority = priority
@@ -89,7 +95,7 @@ extension Simulation {
   mutating func prevented(_ k: Int, _ c: Int32) -> Bool {
     guard preventable[k], let p = scenario.prevention else { return false }
     let share = p.effect(daysIntoContract: now - scenario.horizon.contractStartDay)
-    return share > 0 && draws(c, .prevention).counterUniform() < share
+    return share > 0 && uniform(c, .prevention) < share
   }
 
   /// Under `throttle`, whether lumpsum care type `k` is being throttled now.
@@ -128,7 +134,8 @@ extension Simulation {
     totalListLength += 1
     recorder.totalWaiting(totalListLength, month: month)
     if !blocked, let rule = patience[k] {
-      let wait = rule.duration.sample(draws(c, .patience))
+      seek(c, .patience)
+      let wait = rule.duration.sample(childStream)
       calendar.schedule(.patienceEnd(client: c, token: client.token), at: now + wait, class: .reneging)
     }
   }
@@ -200,7 +207,8 @@ extension Simulation {
     client.token &+= 1
     clients.clients[Int(c)] = client
     recorder.start(k, wait: wait, month: month)
-    var length = durations[k].sample(draws(c, .duration))
+    seek(c, .duration)
+    var length = durations[k].sample(childStream)
     if inScope[k] { length *= modelDurationFactor }
     if throttled(k) { length *= throttle.durationFactor }
     calendar.schedule(.episodeEnd(client: c, token: client.token), at: now + length, class: .departure)
@@ -218,8 +226,8 @@ extension Simulation {
     let k = Int(clients.clients[Int(c)].careType)
     costCare(c, occupying: k)
     recorder.episodeEnds(k)
-    let law = transitions[k]
-    let outcome = law.certainOutcome >= 0 ? law.certainOutcome : law.outcome(draws(c, .transition).counterUniform())
+    let certain = transitions[k].certainOutcome
+    let outcome = certain >= 0 ? certain : transitions[k].outcome(uniform(c, .transition))
     if outcome == 0 {
       leaveCare(c)
       vacate(k)
@@ -249,9 +257,9 @@ extension Simulation {
     flow.exited += 1
     recorder.leftCare(month: month)
     if let rule = reReferral {
-      let stream = draws(c, .reReferral)
-      if stream.counterUniform() < rule.probability {
-        let delay = rule.delay.sample(stream)
+      // The delay is the draw after the decision in the same slot.
+      if uniform(c, .reReferral) < rule.probability {
+        let delay = rule.delay.sample(childStream)
         clients.clients[Int(c)].state = .away
         clients.clients[Int(c)].token &+= 1
         flow.away += 1
@@ -424,8 +432,9 @@ extension Simulation {
         client.careType = Int16(k)
         clients.clients[Int(c)] = client
         inCare[k] += 1
-        let stream = draws(c, .residual)
-        let remaining = entry.remaining == .equilibrium ? durations[k].sampleResidual(stream) : durations[k].sample(stream)
+        seek(c, .residual)
+        let remaining = entry.remaining == .equilibrium
+          ? durations[k].sampleResidual(childStream) : durations[k].sample(childStream)
         calendar.schedule(.episodeEnd(client: c, token: client.token), at: remaining, class: .departure)
       }
       for _ in 0..<entry.waiting {
@@ -446,7 +455,7 @@ extension Simulation {
   mutating func stockChild(_ sources: Categorical?) -> Int32 {
     let c = newChild(source: Client.noSource)
     if let sources {
-      clients.clients[Int(c)].source = UInt8(sources.outcome(draws(c, .source).counterUniform()))
+      clients.clients[Int(c)].source = UInt8(sources.outcome(uniform(c, .source)))
     }
     return c
   }

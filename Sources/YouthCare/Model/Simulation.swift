@@ -25,12 +25,14 @@ struct Simulation: DiscreteEventModel, ~Copyable {
   let contractOf: ContiguousArray<Int>
   let contractCount: Int
   let level: ContiguousArray<Int>
-  let durations: [Distribution]
-  let patience: [Patience?]
+  // The laws are drawn from in place (a `UniqueArray` lends its elements), so a draw neither
+  // copies a law nor retains the arrays inside it.
+  let durations: UniqueArray<Distribution>
+  let patience: UniqueArray<Patience?>
   /// Per care type: outcome 0 exits, outcome j + 1 moves to type j.
-  let transitions: [Categorical]
+  let transitions: UniqueArray<Categorical>
   /// Per source: outcome 0 is diverted, outcome j + 1 is first care type j.
-  let routing: [Categorical]
+  let routing: UniqueArray<Categorical>
   let crisisShare: ContiguousArray<Double>
   let courtShare: ContiguousArray<Double>
   let intakeStopPolicy: Bool
@@ -48,7 +50,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
   /// Referral times and sources.
   let demand: RandomStream
   /// Every child's own draws, by (child key, episode, slot).
-  let childStream: RandomStream
+  let childStream: CounterStream
   let childKeyBase: UInt64
   var serial = 0
 
@@ -110,10 +112,12 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     inScope = ContiguousArray(contractOf.map { $0 >= 0 })
     contractCount = scenario.contracts.count
     level = ContiguousArray(scenario.careTypes.map(\.level))
-    durations = scenario.careTypes.map(\.duration)
-    patience = scenario.careTypes.map(\.patience)
-    transitions = scenario.careTypes.map { Categorical(probabilities: [$0.transitions.exit] + $0.transitions.next) }
-    routing = scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) }
+    durations = UniqueArray(scenario.careTypes.map(\.duration))
+    patience = UniqueArray(scenario.careTypes.map(\.patience))
+    transitions = UniqueArray(scenario.careTypes.map {
+      Categorical(probabilities: [$0.transitions.exit] + $0.transitions.next)
+    })
+    routing = UniqueArray(scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) })
     crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
     courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
     yearEnds = scenario.contracts.map { ContractYearEnd(contract: $0, model: scenario.funding.model) }
@@ -147,7 +151,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     demand = RandomStream(kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: 0))
     let overdispersion = RandomStream(
       kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: 1))
-    childStream = RandomStream(kind: .counter, seed: 0)
+    childStream = CounterStream()
     childKeyBase = SeedDerivation.key(master: seed, replication: replication, substream: 2)
 
     let process = ReferralProcess(scenario: scenario, overdispersion: overdispersion)

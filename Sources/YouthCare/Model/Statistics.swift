@@ -3,11 +3,16 @@ public enum Statistics {
   /// The same p-quantile as `quantile(sorted:_:)` for values in any order, found by selection
   /// (expected linear time) instead of a full sort; `values` is reordered.
   public static func quantile(selecting values: inout [Double], _ p: Double) -> Double {
+    values.withUnsafeMutableBufferPointer { quantile(selecting: $0, p) }
+  }
+
+  /// `quantile(selecting:_:)` on a buffer, so a part of a larger array needs no copy.
+  public static func quantile(selecting values: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Double {
     guard !values.isEmpty else { return 0 }
     let position = p * Double(values.count - 1)
     let lower = Int(position.rounded(.down))
     let fraction = position - Double(lower)
-    select(&values, rank: lower)
+    select(values, rank: lower)
     let low = values[lower]
     guard fraction > 0, lower + 1 < values.count else { return low }
     // After selection everything right of `lower` is ≥ it: the next order statistic is their minimum.
@@ -17,7 +22,7 @@ public enum Statistics {
 
   /// Rearranges `values` so the element of the given rank is in place, smaller ones before it and
   /// larger ones after (Hoare's selection with a median-of-three pivot; deterministic).
-  static func select(_ values: inout [Double], rank: Int) {
+  static func select(_ values: UnsafeMutableBufferPointer<Double>, rank: Int) {
     var low = 0, high = values.count - 1
     while low < high {
       let middle = low + (high - low) / 2

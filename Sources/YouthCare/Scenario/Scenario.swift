@@ -153,7 +153,7 @@ public struct Population: Sendable, Equatable {
 }
 
 /// Urgency of a referral, which decides its place in a waiting list.
-public enum Priority: UInt8, Sendable, CaseIterable, BitwiseCopyable {
+public enum Priority: UInt8, Sendable, CaseIterable {
   /// Never waits; may exceed capacity at an overflow cost.
   case crisis = 0
   /// Goes before regular referrals (court or GI order).
