@@ -96,6 +96,11 @@ public struct UniqueArray<Element>: ~Copyable {
     capacity *= 2
   }
 
+  /// Calls `body` with the elements as a read-only buffer (for summing, outside the hot loop).
+  public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
+    try body(UnsafeBufferPointer(start: base, count: count))
+  }
+
   /// Calls `body` with the elements as a buffer (for sorting or summing, outside the hot loop).
   public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
     try body(UnsafeMutableBufferPointer(start: base, count: count))

@@ -55,6 +55,7 @@ struct ClientRegistry: ~Copyable {
   }
 
   /// Adds a child and returns its index.
+  @inline(__always)
   mutating func add(key: UInt64, source: UInt8) -> Int32 {
     var client = Client(
       key: key, queuedAt: 0, yearCost: 0, costedUntil: 0, episode: 0, token: 0, careType: -1, heldType: -1,
@@ -71,6 +72,7 @@ struct ClientRegistry: ~Copyable {
   }
 
   /// Frees a child's record for reuse; pending events see the changed token and ignore it.
+  @inline(__always)
   mutating func remove(_ index: Int32) {
     clients[Int(index)].state = .free
     clients[Int(index)].token &+= 1

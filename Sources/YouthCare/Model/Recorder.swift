@@ -13,33 +13,27 @@ struct Recorder: ~Copyable {
 
   // Per care type, over the contract.
   var arrivals: UniqueArray<Int>
-  var starts: UniqueArray<Int>
   var exits: UniqueArray<Int>
   var reneged: UniqueArray<Int>
-  /// Every start's wait in the order of the starts, and its cell [year × types + type]: two
-  /// appends per start; `waitsByCell()` groups them once at the end.
-  private var waitValues: UniqueArray<Double>
-  private var waitCells: UniqueArray<Int32>
+  /// Every start, in order: one append per start. The counts and sums of starts and waits by
+  /// type, month and year are added up once at the end (`startFigures()`).
+  private var startRecords: UniqueArray<StartRecord>
   var waitingDays: UniqueArray<Double>
   var inCareDays: UniqueArray<Double>
   var spend: UniqueArray<Double>
   private var waitingTouched: UniqueArray<Double>
 
   // Per contract year.
-  var yearReferrals: UniqueArray<Int>
   var yearRepeatReferrals: UniqueArray<Int>
   var yearDiverted: UniqueArray<Int>
-  var yearStarts: UniqueArray<Int>
   var yearExits: UniqueArray<Int>
   var yearReneged: UniqueArray<Int>
   var yearPeakWaiting: UniqueArray<Int>
-  var yearWaitSum: UniqueArray<Double>
   /// Spend per contract year and care type, indexed [year × types + type].
   var yearSpendByType: UniqueArray<Double>
 
   // Per contract month.
   var monthlyReferrals: UniqueArray<Int>
-  var monthlyStarts: UniqueArray<Int>
   var monthlyInCare: UniqueArray<Int>
   var monthlyWaiting: UniqueArray<Int>
   var monthlyCapacity: UniqueArray<Int>
@@ -53,26 +47,20 @@ struct Recorder: ~Copyable {
     contractStartMonth = warmupYears * 12
     let months = contractYears * 12
     arrivals = UniqueArray(repeating: 0, count: types)
-    starts = UniqueArray(repeating: 0, count: types)
     exits = UniqueArray(repeating: 0, count: types)
     reneged = UniqueArray(repeating: 0, count: types)
-    waitValues = UniqueArray(capacity: expectedStarts + 16)
-    waitCells = UniqueArray(capacity: expectedStarts + 16)
+    startRecords = UniqueArray(capacity: expectedStarts + 16)
     waitingDays = UniqueArray(repeating: 0, count: types)
     inCareDays = UniqueArray(repeating: 0, count: types)
     spend = UniqueArray(repeating: 0, count: types)
     waitingTouched = UniqueArray(repeating: 0, count: types)
-    yearReferrals = UniqueArray(repeating: 0, count: contractYears)
     yearDiverted = UniqueArray(repeating: 0, count: contractYears)
     yearRepeatReferrals = UniqueArray(repeating: 0, count: contractYears)
-    yearStarts = UniqueArray(repeating: 0, count: contractYears)
     yearExits = UniqueArray(repeating: 0, count: contractYears)
     yearReneged = UniqueArray(repeating: 0, count: contractYears)
     yearPeakWaiting = UniqueArray(repeating: 0, count: contractYears)
-    yearWaitSum = UniqueArray(repeating: 0, count: contractYears)
     yearSpendByType = UniqueArray(repeating: 0, count: contractYears * types)
     monthlyReferrals = UniqueArray(repeating: 0, count: months * sources)
-    monthlyStarts = UniqueArray(repeating: 0, count: months * types)
     monthlyInCare = UniqueArray(repeating: 0, count: months * types)
     monthlyWaiting = UniqueArray(repeating: 0, count: months * types)
     monthlyCapacity = UniqueArray(repeating: 0, count: months * types)
@@ -97,7 +85,6 @@ struct Recorder: ~Copyable {
     guard recording else { return }
     let m = contractMonth(month)
     monthlyReferrals[m * sources + source] += 1
-    yearReferrals[m / 12] += 1
   }
 
   /// A child returning after an exit: its timing follows earlier waits, so it is counted apart
@@ -107,7 +94,6 @@ struct Recorder: ~Copyable {
     guard recording else { return }
     let m = contractMonth(month)
     yearRepeatReferrals[m / 12] += 1
-    yearReferrals[m / 12] += 1
   }
 
   @inline(__always)
@@ -124,13 +110,8 @@ struct Recorder: ~Copyable {
   @inline(__always)
   mutating func start(_ k: Int, wait: Double, month: Int) {
     guard recording else { return }
-    let m = contractMonth(month)
-    starts[k] += 1
-    waitValues.append(wait)
-    waitCells.append(Int32((m / 12) * types + k))
-    monthlyStarts[m * types + k] += 1
-    yearStarts[m / 12] += 1
-    yearWaitSum[m / 12] += wait
+    startRecords.append(StartRecord(wait: wait, month: Int32(truncatingIfNeeded: month - contractStartMonth),
+                                    careType: Int32(truncatingIfNeeded: k)))
   }
 
   @inline(__always)
@@ -192,23 +173,67 @@ struct Recorder: ~Copyable {
     (0..<types).map { yearSpendByType[y * types + $0] }
   }
 
-  /// Every start's wait grouped by care type, then contract year, each group in the order of the
-  /// starts: group g = type × contractYears + year holds `values[offsets[g]..<offsets[g + 1]]`, so
-  /// a type's waits over all years are one contiguous run.
-  func waitsByTypeAndYear() -> (values: [Double], offsets: [Int]) {
-    var offsets = [Int](repeating: 0, count: types * contractYears + 1)
-    @inline(__always) func group(_ cell: Int32) -> Int {
-      (Int(cell) % types) * contractYears + Int(cell) / types
+  /// Referrals in contract year `y`, first-time and repeat.
+  func yearReferrals(_ y: Int) -> Int {
+    var total = yearRepeatReferrals[y]
+    for i in (y * 12 * sources)..<((y + 1) * 12 * sources) { total += monthlyReferrals[i] }
+    return total
+  }
+
+  /// The starts added up by type, year and month, and their waits grouped for quantiles.
+  func startFigures() -> StartFigures {
+    startRecords.withUnsafeBufferPointer { startFigures($0) }
+  }
+
+  private func startFigures(_ records: UnsafeBufferPointer<StartRecord>) -> StartFigures {
+    let months = contractYears * 12, groups = types * contractYears
+    // Local UniqueArrays: no copy-on-write check on each of the many increments.
+    var byType = UniqueArray<Int>(repeating: 0, count: types), byYear = UniqueArray<Int>(repeating: 0, count: contractYears)
+    var yearWaitSum = UniqueArray<Double>(repeating: 0, count: contractYears)
+    var monthly = UniqueArray<Int>(repeating: 0, count: months * types)
+    // Group type × contractYears + year: a type's waits over all years are one contiguous run.
+    var offsets = UniqueArray<Int>(repeating: 0, count: groups + 1)
+    for record in records {
+      let k = Int(record.careType), m = Int(record.month), y = m / 12
+      byType[k] += 1
+      byYear[y] += 1
+      // Added in the order of the starts, as a running sum would have.
+      yearWaitSum[y] += record.wait
+      monthly[m * types + k] += 1
+      offsets[k * contractYears + y + 1] += 1
     }
-    for i in waitCells.indices { offsets[group(waitCells[i]) + 1] += 1 }
-    for g in 0..<(offsets.count - 1) { offsets[g + 1] += offsets[g] }
-    var next = offsets
-    var values = [Double](repeating: 0, count: waitValues.count)
-    for i in waitValues.indices {
-      let g = group(waitCells[i])
-      values[next[g]] = waitValues[i]
+    for g in 0..<groups { offsets[g + 1] += offsets[g] }
+    var next = UniqueArray<Int>(repeating: 0, count: groups)
+    for g in 0..<groups { next[g] = offsets[g] }
+    var waits = UniqueArray<Double>(repeating: 0, count: records.count)
+    for record in records {
+      let g = Int(record.careType) * contractYears + Int(record.month) / 12
+      waits[next[g]] = record.wait
       next[g] += 1
     }
-    return (values, offsets)
+    return StartFigures(
+      byType: byType.array, byYear: byYear.array, yearWaitSum: yearWaitSum.array, monthly: monthly.array,
+      waits: waits.array, offsets: offsets.array)
   }
+}
+
+/// One start: its wait, contract month and care type.
+struct StartRecord {
+  var wait: Double
+  var month: Int32
+  var careType: Int32
+}
+
+/// The starts of a replication added up at the end.
+struct StartFigures {
+  /// Starts per care type, per contract year, and per contract month × types + type.
+  var byType: [Int]
+  var byYear: [Int]
+  /// The sum of the waits of each year's starts.
+  var yearWaitSum: [Double]
+  var monthly: [Int]
+  /// Every wait grouped by type, then contract year, each group in the order of the starts: group
+  /// g = type × contractYears + year holds `waits[offsets[g]..<offsets[g + 1]]`.
+  var waits: [Double]
+  var offsets: [Int]
 }

@@ -18,7 +18,8 @@ extension Simulation {
   func result(seed: UInt64, replication: Int, events: Int) -> ReplicationResult {
     let horizon = scenario.horizon
     let contractDays = Double(horizon.contractYears) * DayCalendar.daysPerYear
-    let waitFigures = waitStatistics()
+    let startFigures = recorder.startFigures()
+    let waitFigures = waitStatistics(startFigures)
     var types: [CareTypeResult] = []
     for (k, type) in scenario.careTypes.enumerated() {
       let starts = waitFigures.starts[k]
@@ -27,7 +28,7 @@ extension Simulation {
       let meanInCare = recorder.inCareDays[k] / contractDays
       types.append(CareTypeResult(
         id: type.id, name: type.name, capacity: type.capacity, waitingNormDays: type.waitingNormDays,
-        arrivals: recorder.arrivals[k], starts: recorder.starts[k], exits: recorder.exits[k],
+        arrivals: recorder.arrivals[k], starts: startFigures.byType[k], exits: recorder.exits[k],
         meanWaitDays: meanWait, p90WaitDays: waitFigures.p90[k],
         shareOverNorm: starts > 0 ? Double(over) / Double(starts) : 0,
         meanWaiting: recorder.waitingDays[k] / contractDays, meanInCare: meanInCare, reneged: recorder.reneged[k],
@@ -57,7 +58,7 @@ extension Simulation {
       func total(_ figure: (ContractYearResult) -> Double) -> Double { contracts.reduce(0) { $0 + figure($1) } }
       let spend = total(\.spend), payment = total(\.payment), outside = account.outsidePayment
       let valvePayout = total(\.valvePayout), settlement = total(\.settlement)
-      let starts = recorder.yearStarts[y]
+      let starts = startFigures.byYear[y]
       let meanWaits = waitFigures.yearMean[y], p90Waits = waitFigures.yearP90[y]
       years.append(YearResult(
         year: horizon.firstYear + y, contractYear: y + 1, budget: total(\.budget), spend: spend, payment: payment,
@@ -71,11 +72,11 @@ extension Simulation {
         subcontractorPayment: account.subcontracted, preventionCost: account.prevention,
         budgetUse: total(\.budgetUse), exhaustionDay: contracts.compactMap(\.exhaustionDay).min(),
         contracts: contracts,
-        referrals: recorder.yearReferrals[y],
+        referrals: recorder.yearReferrals(y),
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],
         starts: starts, exits: recorder.yearExits[y], reneged: recorder.yearReneged[y],
         peakWaiting: recorder.yearPeakWaiting[y],
-        meanWaitDays: starts > 0 ? recorder.yearWaitSum[y] / Double(starts) : 0,
+        meanWaitDays: starts > 0 ? startFigures.yearWaitSum[y] / Double(starts) : 0,
         spendByCareType: recorder.yearSpend(y), meanWaitByCareType: meanWaits, p90WaitByCareType: p90Waits))
     }
     var cumulative: [Double] = []
@@ -88,7 +89,7 @@ extension Simulation {
     let monthly = MonthlySeries(
       months: horizon.contractYears * 12, sourceIDs: scenario.referralSources.map(\.id),
       careTypeIDs: scenario.careTypes.map(\.id), referrals: recorder.monthlyReferrals.array,
-      starts: recorder.monthlyStarts.array, inCare: recorder.monthlyInCare.array, waiting: recorder.monthlyWaiting.array,
+      starts: startFigures.monthly, inCare: recorder.monthlyInCare.array, waiting: recorder.monthlyWaiting.array,
       capacity: recorder.monthlyCapacity.array,
       spend: recorder.monthlySpend.array, spendInScope: recorder.monthlySpendInScope.array, cumulativeSpend: cumulative,
       budgetPaid: paid)
@@ -108,9 +109,10 @@ extension Simulation {
 
   /// Sums and counts run over the waits in the order of the starts, before selection reorders
   /// them for the 90th percentiles.
-  func waitStatistics() -> WaitFigures {
+  func waitStatistics(_ starts: StartFigures) -> WaitFigures {
     let types = scenario.careTypes.count, years = scenario.horizon.contractYears
-    var (waits, offsets) = recorder.waitsByTypeAndYear()
+    var waits = starts.waits
+    let offsets = starts.offsets
     var figures = WaitFigures(
       starts: Array(repeating: 0, count: types), sum: Array(repeating: 0, count: types),
       overNorm: Array(repeating: 0, count: types), p90: Array(repeating: 0, count: types),

@@ -26,7 +26,8 @@ extension Simulation {
   // MARK: Arrivals
 
   mutating func referralArrives() {
-    let source = referrals.source(demand.uniform())
+    // With one source the choice is certain and takes no draw from the demand stream.
+    let source = referrals.sources > 1 ? referrals.source(demand.uniform()) : 0
     flow.referrals += 1
     if statutoryValve {
       for c in 0..<contractCount where statutoryCounts[source * contractCount + c] { yearStatutoryReferrals[c] += 1 }
