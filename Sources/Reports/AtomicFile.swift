@@ -1,6 +1,17 @@
 import Foundation
 
-/// Writes files so a reader never sees half of one: a temporary file in the same folder, then rename.
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Writes files so a reader never sees half of one, and a killed process leaves no half-written
+/// file behind: the content goes into a temporary file, which appears under its name only whole.
+///
+/// On Linux the temporary file has no name at all while it is written (`O_TMPFILE`): if the
+/// process is killed, even with SIGKILL, the kernel frees it and the folder holds nothing new.
+/// Once complete it is linked under a hidden name and renamed over the target, so a reader sees
+/// the old file or the new one. Where unnamed files are not available (another system, a file
+/// system without them) the temporary file is a hidden `.NAME.PID.tmp` next to the target.
 public enum AtomicFile {
   /// A file could not be written.
   public struct WriteError: Error, CustomStringConvertible {
@@ -11,74 +22,91 @@ public enum AtomicFile {
 
   /// Writes `text` to `path` atomically, creating the folder if needed.
   public static func write(_ text: String, to path: String) throws(WriteError) {
-    let url = URL(fileURLWithPath: path)
-    let folder = url.deletingLastPathComponent()
+    let file = try StagedFile(path: path)
     do {
-      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-      try Data(text.utf8).write(to: temporary)
-      if rename(temporary.path, url.path) != 0 {
-        let reason = String(cString: strerror(errno))
-        try? FileManager.default.removeItem(at: temporary)
-        throw WriteError(path: path, reason: reason)
-      }
-    } catch let error as WriteError {
-      throw error
+      try file.write(text)
+      try file.commit()
     } catch {
-      throw WriteError(path: path, reason: error.localizedDescription)
+      file.discard()
+      throw error
     }
   }
 
-  /// Writes several files; each is atomic, and all are prepared before any is renamed into place.
+  /// Writes several files; each is atomic, and all are complete before any is renamed into place.
   public static func writeAll(_ files: [(name: String, text: String)], into folder: String) throws(WriteError) {
     let base = URL(fileURLWithPath: folder)
-    do {
-      try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
-    } catch {
-      throw WriteError(path: folder, reason: error.localizedDescription)
-    }
-    var staged: [(URL, URL)] = []
+    var staged: [StagedFile] = []
     for file in files {
-      let target = base.appendingPathComponent(file.name)
-      let temporary = base.appendingPathComponent(".\(file.name).\(ProcessInfo.processInfo.processIdentifier).tmp")
       do {
-        try Data(file.text.utf8).write(to: temporary)
+        let target = try StagedFile(path: base.appendingPathComponent(file.name).path)
+        staged.append(target)
+        try target.write(file.text)
       } catch {
-        for (t, _) in staged { try? FileManager.default.removeItem(at: t) }
-        try? FileManager.default.removeItem(at: temporary)
-        throw WriteError(path: target.path, reason: error.localizedDescription)
+        for s in staged { s.discard() }
+        throw error
       }
-      staged.append((temporary, target))
     }
-    for (temporary, target) in staged where rename(temporary.path, target.path) != 0 {
-      throw WriteError(path: target.path, reason: String(cString: strerror(errno)))
+    for (i, file) in staged.enumerated() {
+      do {
+        try file.commit()
+      } catch {
+        for s in staged[(i + 1)...] { s.discard() }
+        throw error
+      }
     }
   }
 }
 
-/// A file written piece by piece into a hidden temporary file, which appears under its name only
-/// when committed; discarded, it leaves nothing behind.
+/// A file written piece by piece into a temporary file, which appears under its name only when
+/// committed; discarded, or the process killed, it leaves nothing behind (see `AtomicFile`).
 public final class StagedFile {
-  let temporary: URL
   let target: URL
+  /// The hidden name the content takes just before the rename.
+  let temporary: URL
   private let handle: FileHandle
+  /// True while the content lives in an unnamed file (Linux `O_TMPFILE`).
+  private let unnamed: Bool
+  private var finished = false
 
-  /// Opens the temporary file next to `path`.
+  /// Opens the temporary file in the folder of `path`, creating the folder if needed.
   public init(path: String) throws(AtomicFile.WriteError) {
     target = URL(fileURLWithPath: path)
     let folder = target.deletingLastPathComponent()
     temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
     do {
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-      guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {
-        throw AtomicFile.WriteError(path: path, reason: "cannot create \(temporary.path)")
-      }
-      handle = try FileHandle(forWritingTo: temporary)
-    } catch let error as AtomicFile.WriteError {
-      throw error
     } catch {
       throw AtomicFile.WriteError(path: path, reason: error.localizedDescription)
     }
+    let descriptor = Self.openUnnamed(in: folder.path)
+    if descriptor >= 0 {
+      handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+      unnamed = true
+      return
+    }
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+      let named = FileHandle(forWritingAtPath: temporary.path)
+    else {
+      throw AtomicFile.WriteError(path: path, reason: "cannot create a temporary file in \(folder.path)")
+    }
+    handle = named
+    unnamed = false
+  }
+
+  deinit {
+    if !finished { discard() }
+  }
+
+  /// An unnamed file in `folder` open for writing, or -1 where the system or file system has none.
+  private static func openUnnamed(in folder: String) -> Int32 {
+    #if os(Linux)
+    // O_TMPFILE is a macro Swift does not import: __O_TMPFILE (the same value on every Linux
+    // architecture Swift runs on, asm-generic/fcntl.h) together with O_DIRECTORY.
+    let oTmpfile: Int32 = 0o2000_0000 | O_DIRECTORY
+    return open(folder, oTmpfile | O_WRONLY | O_CLOEXEC, 0o644)
+    #else
+    return -1
+    #endif
   }
 
   /// Appends text.
@@ -92,15 +120,31 @@ public final class StagedFile {
 
   /// Moves the file into place under its name.
   public func commit() throws(AtomicFile.WriteError) {
+    finished = true
+    if unnamed {
+      #if os(Linux)
+      // Give the finished content its hidden name, then rename it over the target: linkat cannot
+      // replace a file, rename can, atomically.
+      let source = "/proc/self/fd/\(handle.fileDescriptor)"
+      if linkat(AT_FDCWD, source, AT_FDCWD, temporary.path, AT_SYMLINK_FOLLOW) != 0 {
+        let reason = String(cString: strerror(errno))
+        try? handle.close()
+        throw AtomicFile.WriteError(path: target.path, reason: reason)
+      }
+      #endif
+    }
     try? handle.close()
     if rename(temporary.path, target.path) != 0 {
-      throw AtomicFile.WriteError(path: target.path, reason: String(cString: strerror(errno)))
+      let reason = String(cString: strerror(errno))
+      try? FileManager.default.removeItem(at: temporary)
+      throw AtomicFile.WriteError(path: target.path, reason: reason)
     }
   }
 
-  /// Removes the temporary file.
+  /// Drops the content; nothing appears under the target's name.
   public func discard() {
+    finished = true
     try? handle.close()
-    try? FileManager.default.removeItem(at: temporary)
+    if !unnamed { try? FileManager.default.removeItem(at: temporary) }
   }
 }

@@ -272,7 +272,7 @@ public final class SweepStore {
       }
     }
     let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-    try? FileManager.default.removeItem(atPath: temporary)
+    removeAbandonedPartials(of: path)
     do {
       let database = try Database(path: temporary, create: true)
       try database.execute("PRAGMA journal_mode=DELETE; BEGIN;" + schema)
@@ -324,5 +324,23 @@ struct Digest {
   var hex: String {
     let text = String(state, radix: 16)
     return String(repeating: "0", count: 16 - text.count) + text
+  }
+}
+
+extension SweepStore {
+  /// Removes the `.partial-PID` files that merges into `path` left when they were killed (SQLite
+  /// needs a named file, so a merge cannot build its result unnamed); those of a merge still
+  /// running are kept.
+  static func removeAbandonedPartials(of path: String) {
+    let url = URL(fileURLWithPath: path)
+    let prefix = url.lastPathComponent + ".partial-"
+    let folder = url.deletingLastPathComponent()
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
+      guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
+      if pid != ProcessInfo.processInfo.processIdentifier && kill(pid, 0) != 0 && errno == ESRCH {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
+      }
+    }
+    try? FileManager.default.removeItem(atPath: path + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
   }
 }

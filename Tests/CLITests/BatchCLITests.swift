@@ -33,6 +33,44 @@ struct BatchCLITests {
     #expect((years[0]["exhaustedByEndOfMonth"] as? [Any])?.count == 12)
   }
 
+  @Test("a batch killed with SIGKILL leaves no file behind: an earlier result stays as it was, a new folder stays empty")
+  func killedBatchLeavesNothing() throws {
+    let folder = CLIRunner.temporaryFolder()
+    let fresh = CLIRunner.temporaryFolder()
+    defer {
+      try? FileManager.default.removeItem(at: folder)
+      try? FileManager.default.removeItem(at: fresh)
+    }
+    #expect(try CLIRunner.run(["batch"] + Self.small + ["-n", "8", "--out", folder.path, "--quiet"]).status == 0)
+    func contents(_ url: URL) -> [String: Data] {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []  // hidden files too
+      return Dictionary(uniqueKeysWithValues: names.map { ($0, (try? Data(contentsOf: url.appendingPathComponent($0))) ?? Data()) })
+    }
+    let before = contents(folder)
+    #expect(Set(before.keys) == ["summary.json", "replications.csv", "bands.csv"])
+    var generator = SystemRandomNumberGenerator()
+    for target in [folder, fresh, folder] {
+      let process = Process()
+      process.executableURL = CLIRunner.binary
+      // Far more replications than can finish: the kill always lands while replications.csv is
+      // being written.
+      process.arguments = ["batch", CLIRunner.scenario("validation/mmc.yaml"), "-n", "1000000", "--threads", "2",
+                           "--out", target.path, "--quiet"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: Double.random(in: 0.3...1.5, using: &generator))
+      #expect(process.isRunning)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      if target == folder {
+        #expect(contents(folder) == before)
+      } else {
+        #expect(contents(fresh).isEmpty, "\(contents(fresh).keys.sorted())")
+      }
+    }
+  }
+
   @Test("with several contracts: per-contract columns, summary and table; identical for 1 and 2 threads")
   func severalContracts() throws {
     let utrecht = [CLIRunner.scenario("utrecht-twee-consortia.yaml"), "--set", "horizon.contractYears=2",

@@ -47,8 +47,12 @@ struct SweepCLITests {
     #expect(partial.stdout.contains("done 16 / 48 units"))
     #expect(partial.stdout.contains("shard 1/3: 16 / 16") && partial.stdout.contains("shard 0/3: 0 / 16 (not in this store)"))
     let merged = folder.appendingPathComponent("merged.sqlite").path
+    // What a killed merge into the same file left (its process is gone) is cleared away.
+    let abandoned = merged + ".partial-\(Int32.max - 1)"
+    #expect(FileManager.default.createFile(atPath: abandoned, contents: Data("half a database".utf8)))
     let merge = try CLIRunner.run(["merge", merged] + shards.reversed())
     #expect(merge.status == 0, "\(merge.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: abandoned))
     #expect(try Self.content(merged) == Self.content(single))
     for per in ["point", "replication"] {
       for format in ["csv", "json"] {
