@@ -62,6 +62,9 @@ let package = Package(
       ]
     ),
 
+    // MARK: Fuzzing: scenario and sweep reading (libFuzzer with scripts/fuzz; a corpus replay otherwise)
+    .executableTarget(name: "lumpsim-fuzz", dependencies: ["YouthCare"]),
+
     // MARK: Tests
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),

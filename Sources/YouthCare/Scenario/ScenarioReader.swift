@@ -98,7 +98,7 @@ public enum ScenarioReader {
     var inLumpsumFlags: [Bool?] = []
     var careTypesOK = true
     for (offset, item) in typeItems.enumerated() {
-      if let (type, flag) = readCareType(item.node, path: item.path, index: offset, ids: ids, log: log) {
+      if let (type, flag) = readCareType(item.node, path: item.path, index: offset, ids: ids, typeCount: typeItems.count, log: log) {
         careTypes.append(type)
         inLumpsumFlags.append(flag)
       } else {
@@ -111,7 +111,7 @@ public enum ScenarioReader {
     var sources: [ReferralSource] = []
     var sourcesOK = true
     for item in sourceItems {
-      if let source = readSource(item.node, path: item.path, ids: ids, log: log) {
+      if let source = readSource(item.node, path: item.path, ids: ids, typeCount: typeItems.count, log: log) {
         sources.append(source)
       } else {
         sourcesOK = false
@@ -205,7 +205,9 @@ public enum ScenarioReader {
     return Population(youths: youths, growthPerYear: growth)
   }
 
-  static func readSource(_ node: Node, path: String, ids: [String: Int], log: IssueLog) -> ReferralSource? {
+  /// `ids` maps each care type's id to its place in the list; `typeCount` is the list's length
+  /// (larger than `ids.count` when an entry has no usable id).
+  static func readSource(_ node: Node, path: String, ids: [String: Int], typeCount: Int, log: IssueLog) -> ReferralSource? {
     guard let r = MappingReader(node, path: path, log: log) else { return nil }
     let id = r.string("id")
     let name = r.string("name", default: id ?? "")
@@ -229,7 +231,7 @@ public enum ScenarioReader {
       log.report(r.join("courtOrderedShare"), r.node("courtOrderedShare"),
                  "crisisShare + courtOrderedShare must be ≤ 1, got \(format(crisis + court))")
     }
-    var routing = [Double](repeating: 0, count: ids.count)
+    var routing = [Double](repeating: 0, count: typeCount)
     var diverted = 0.0
     var routingOK = false
     if let (entries, reader) = r.probabilities("routing", required: true) {
@@ -261,7 +263,9 @@ public enum ScenarioReader {
   }
 
   /// Reads one care type, with its `inLumpsum` flag (nil when not given).
-  static func readCareType(_ node: Node, path: String, index: Int, ids: [String: Int], log: IssueLog) -> (CareType, Bool?)? {
+  static func readCareType(
+    _ node: Node, path: String, index: Int, ids: [String: Int], typeCount: Int, log: IssueLog
+  ) -> (CareType, Bool?)? {
     guard let r = MappingReader(node, path: path, log: log) else { return nil }
     let id = r.string("id")
     let name = r.string("name", default: id ?? "")
@@ -323,7 +327,7 @@ public enum ScenarioReader {
     }
     var transitions: Transitions?
     if let (entries, reader) = r.probabilities("transitions", required: true) {
-      var next = [Double](repeating: 0, count: ids.count)
+      var next = [Double](repeating: 0, count: typeCount)
       var exit = 0.0
       var ok = entries.count == reader.keys.count
       for entry in entries {
