@@ -191,3 +191,18 @@ struct BenchCLITests {
     #expect(missing.status == 2 && missing.stderr.contains("no-such-scenario.yaml"))
   }
 }
+
+@Suite("Fuzz corpus replay")
+struct FuzzReplayTests {
+  @Test("every scenario, sweep and bad-input fixture reads as a value or a located error, with the fuzz target's checks")
+  func replaySeeds() throws {
+    let replay = CLIRunner.binary.deletingLastPathComponent().appendingPathComponent("lumpsim-fuzz")
+    let root = CLIRunner.root
+    let folders = ["Scenarios", "Scenarios/validation", "Sweeps", "Tests/Fixtures/bad-scenarios", "Tests/Fixtures/bad-sweeps",
+                   "Tests/Fixtures/sweeps"].map { root.appendingPathComponent($0).path }
+    let output = try CLIRunner.run(executable: replay.path, folders)
+    #expect(output.status == 0, "\(output.stderr)")
+    let count = Int(output.stdout.split(separator: " ").first ?? "") ?? 0
+    #expect(count >= 55, "\(output.stdout)")
+  }
+}

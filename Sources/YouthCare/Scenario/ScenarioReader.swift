@@ -138,7 +138,8 @@ public enum ScenarioReader {
       return index
     } ?? 0
 
-    let sourceIDs = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.id, $0) })
+    // A duplicate source id is reported above; the first one counts here.
+    let sourceIDs = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
     let fundingReader = top.mapping("funding", required: true)
     let funding = fundingReader.flatMap { readFunding($0) }
     let contracts = readContracts(
