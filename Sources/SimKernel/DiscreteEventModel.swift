@@ -34,3 +34,47 @@ extension DiscreteEventModel where Self: ~Copyable {
     return handled
   }
 }
+
+/// A run stopped by its watchdog: more events fell into one period of simulated time than the
+/// model can plausibly need (a loop of zero-length events, say), so it was stopped instead of
+/// hanging.
+public struct Runaway: Error, Sendable, Equatable {
+  /// The simulated time at which the limit was passed.
+  public var time: SimTime
+  /// The events handled in that period when the run stopped.
+  public var eventsInPeriod: Int
+  /// Events handled in all.
+  public var events: Int
+
+  public init(time: SimTime, eventsInPeriod: Int, events: Int) {
+    self.time = time
+    self.eventsInPeriod = eventsInPeriod
+    self.events = events
+  }
+}
+
+extension DiscreteEventModel where Self: ~Copyable {
+  /// `run(until:)` with a watchdog: stops with `Runaway` once more than `limit` events fall into
+  /// one period `[n·period, (n+1)·period)` of simulated time.
+  ///
+  /// Costs a comparison and an increment per event.
+  @inlinable
+  public mutating func run(until horizon: SimTime, atMost limit: Int, eventsPer period: SimTime) -> Result<Int, Runaway> {
+    var handled = 0
+    var periodEnd = -SimTime.infinity
+    var inPeriod = 0
+    while let entry = calendar.removeNext(through: horizon) {
+      now = entry.time
+      if now >= periodEnd {
+        periodEnd = ((now / period).rounded(.down) + 1) * period
+        inPeriod = 0
+      }
+      inPeriod &+= 1
+      if inPeriod > limit { return .failure(Runaway(time: now, eventsInPeriod: inPeriod, events: handled)) }
+      handle(entry.payload)
+      handled &+= 1
+    }
+    if now < horizon { now = horizon }
+    return .success(handled)
+  }
+}

@@ -46,7 +46,7 @@ struct Batch: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try scenarioOptions.load()
+    let scenario = try scenarioOptions.load(parallel: threadsOption.threads)
     let seed = seedOption.seed ?? scenario.random.seed
     let planned = precision.isEmpty ? n! : maxReplications
     let minimum = precision.isEmpty ? planned : max(n ?? Self.checkEvery, 2)

@@ -34,7 +34,7 @@ struct Budget: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try scenarioOptions.load()
+    let scenario = try scenarioOptions.load(parallel: threadsOption.threads)
     let seed = seedOption.seed ?? scenario.random.seed
     let years = try parseYears(scenario)
     let interrupt = InterruptHandler()

@@ -49,7 +49,7 @@ struct Compare: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try scenarioOptions.load()
+    let scenario = try scenarioOptions.load(parallel: threadsOption.threads)
     let seed = seedOption.seed ?? scenario.random.seed
     let interrupt = InterruptHandler()
     let progress = ProgressBar(total: n, quiet: quiet)

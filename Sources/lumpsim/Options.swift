@@ -12,8 +12,41 @@ struct ScenarioOptions: ParsableArguments {
     valueName: "PATH=VALUE"))
   var overrides: [String] = []
 
+  @Flag(help: "Run even when the scenario looks larger than --max-events or --max-memory allow.")
+  var force = false
+
+  @Option(help: ArgumentHelp("Refuse a scenario expected to take more events per replication than this (default 2e9).",
+                             valueName: "N"))
+  var maxEvents: Double?
+
+  @Option(help: ArgumentHelp("Refuse a run expected to need more memory than this many GiB (default: half of this machine's).",
+                             valueName: "GIB"))
+  var maxMemory: Double?
+
+  /// The limits in force: the defaults, with the options given.
+  var limits: RunLimits {
+    var limits = RunLimits.standard
+    if let maxEvents { limits.maxEvents = maxEvents }
+    if let maxMemory { limits.maxMemoryBytes = maxMemory * 1_073_741_824 }
+    return limits
+  }
+
+  /// Refuses (exit 2) a scenario whose estimated size exceeds the limits, unless `--force`.
+  func checkSize(_ scenario: Scenario, parallel: Int = 1) throws {
+    guard !force, let problem = limits.problem(with: scenario, parallel: parallel) else { return }
+    throw BadInput(message: "\(self.scenario): the run looks too large: \(problem). Shorten the horizon or the "
+      + "population, raise the limit, or run anyway with --force.")
+  }
+
+  /// The scenario with the overrides applied, validated, and checked against the size limits.
+  func load(parallel: Int = 1) throws -> Scenario {
+    let scenario = try loadUnchecked()
+    try checkSize(scenario, parallel: parallel)
+    return scenario
+  }
+
   /// The scenario with the overrides applied, validated.
-  func load() throws -> Scenario {
+  func loadUnchecked() throws -> Scenario {
     var parsed: [ScenarioOverride] = []
     var problems: [ScenarioIssue] = []
     for text in overrides {

@@ -24,6 +24,9 @@ struct Run: ParsableCommand {
     let started = clock.now
     let result = Replication.run(scenario, seed: seed)
     let elapsed = (clock.now - started).components
+    if let runaway = result.runaway {
+      throw BadInput(message: runawayMessage(day: runaway.time, events: runaway.eventsInPeriod))
+    }
     let wallSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
 
     if let out {
@@ -44,4 +47,12 @@ struct Run: ParsableCommand {
     case .table: print(RunTable.render(result, scenario: scenario, wallSeconds: wallSeconds), terminator: "")
     }
   }
+}
+
+/// What to say when the watchdog stopped a replication.
+func runawayMessage(day time: Double, events: Int) -> String {
+  let day = Int(time)
+  return "the run was stopped on simulated day \(day) (year \(day / 365 + 1)): \(events) events in one "
+    + "day, far more than the scenario's demand can cause. Look for episodes of (almost) zero length stepping "
+    + "between care types (careTypes.*.duration, careTypes.*.transitions) or patience that redirects at once."
 }

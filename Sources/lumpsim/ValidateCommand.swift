@@ -9,7 +9,12 @@ struct Validate: ParsableCommand {
   @OptionGroup var scenarioOptions: ScenarioOptions
 
   func run() throws {
-    let scenario = try scenarioOptions.load()
+    // A scenario too large to run is still a valid scenario: its size is shown, not refused.
+    let scenario = try scenarioOptions.loadUnchecked()
+    let estimate = RunEstimate(scenario)
+    if let problem = scenarioOptions.limits.problem(with: scenario) {
+      printError("\(scenarioOptions.scenario): warning: \(problem); run and batch will refuse it without --force")
+    }
     for warning in ScenarioWarnings.check(scenario) { printError("\(scenarioOptions.scenario): warning: \(warning)") }
     let yearOne = scenario.contracts.reduce(0) { $0 + $1.lumpsum.budget(inYear: 1) }
     let scope: String
@@ -25,6 +30,7 @@ struct Validate: ParsableCommand {
         \(scenario.referralSources.count) referral sources, \(scenario.careTypes.count) care types (\(scope))
         \(scenario.horizon.contractYears) contract years after \(scenario.horizon.warmupYears) warm-up years; \
       lumpsum year 1 €\(String(format: "%.2f", yearOne / 1e6))M
+        about \(RunLimits.count(estimate.events)) events and \(String(format: "%.0f", estimate.memoryBytes / 1_048_576)) MiB per replication
       """)
   }
 }

@@ -206,3 +206,39 @@ struct FuzzReplayTests {
     #expect(count >= 55, "\(output.stdout)")
   }
 }
+
+@Suite("Size limits and the watchdog")
+struct LimitTests {
+  static let mmc = CLIRunner.scenario("validation/mmc.yaml")
+
+  @Test("a run expected to exceed --max-events or --max-memory is refused with exit 2 and what to do; --force runs it")
+  func refusedUnlessForced() throws {
+    let events = try CLIRunner.run(["run", Self.mmc, "--max-events", "1000"])
+    #expect(events.status == 2)
+    #expect(events.stderr.contains("the run looks too large: about 72,"), "\(events.stderr)")
+    #expect(events.stderr.contains("the limit is 1,000 (--max-events)") && events.stderr.contains("--force"))
+    #expect(events.stdout.isEmpty)
+    let memory = try CLIRunner.run(["batch", Self.mmc, "-n", "4", "--threads", "2", "--max-memory", "0.01"])
+    #expect(memory.status == 2)
+    #expect(memory.stderr.contains("of memory for 2 replications at once"), "\(memory.stderr)")
+    // The example: 50 years for 5 million youths.
+    let huge = try CLIRunner.run(["run", Self.mmc, "--set", "population.youths=5000000", "--set", "horizon.contractYears=50"])
+    #expect(huge.status == 2 && huge.stderr.contains("too large"), "\(huge.stderr)")
+    let forced = try CLIRunner.run(["run", Self.mmc, "--max-events", "1000", "--force", "--set", "horizon.contractYears=1"])
+    #expect(forced.status == 0, "\(forced.stderr)")
+    // validate shows the size and warns, but a large scenario is still a valid one.
+    let validate = try CLIRunner.run(["validate", Self.mmc, "--max-events", "1000"])
+    #expect(validate.status == 0)
+    #expect(validate.stdout.contains("events and") && validate.stderr.contains("warning: about 72,"))
+  }
+
+  @Test("a run that loops without time passing is stopped by the watchdog with exit 2 and a hint, not left to hang")
+  func watchdog() throws {
+    let file = CLIRunner.root.appendingPathComponent("Tests/Fixtures/limits/runaway.yaml").path
+    let output = try CLIRunner.run(["run", file])
+    #expect(output.status == 2)
+    #expect(output.stderr.contains("stopped on simulated day 0") && output.stderr.contains("patience that redirects at once"),
+            "\(output.stderr)")
+    #expect(output.stdout.isEmpty)
+  }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 import Stochastics
 
 /// Runs one replication of a scenario.
@@ -8,8 +9,17 @@ public enum Replication {
   /// The result depends only on (scenario, seed, replication): never on the thread or the time.
   public static func run(_ scenario: Scenario, seed: UInt64, replication: Int = 0) -> ReplicationResult {
     var simulation = Simulation(scenario: scenario, seed: seed, replication: replication)
-    let events = simulation.run(until: scenario.horizon.endDay)
-    return simulation.result(seed: seed, replication: replication, events: events)
+    // The watchdog: far more events in one simulated day than the scenario can need means a
+    // loop (zero-length episodes stepping between types, say); the run stops instead of hanging.
+    let limit = Int(min(1e12, max(1e6, 1000 * RunEstimate(scenario).eventsPerDay)))
+    switch simulation.run(until: scenario.horizon.endDay, atMost: limit, eventsPer: 1) {
+    case .success(let events):
+      return simulation.result(seed: seed, replication: replication, events: events)
+    case .failure(let runaway):
+      var result = simulation.result(seed: seed, replication: replication, events: runaway.events)
+      result.runaway = runaway
+      return result
+    }
   }
 }
 

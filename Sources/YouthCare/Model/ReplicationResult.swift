@@ -1,3 +1,5 @@
+import SimKernel
+
 /// What one replication reports: per care type over the contract, per contract year, per month.
 public struct ReplicationResult: Sendable {
   /// The scenario's name.
@@ -19,6 +21,8 @@ public struct ReplicationResult: Sendable {
   public var capacityBreaches: Int
   /// Largest gap between the ledger's running spend and the month-end accounts (euros).
   public var ledgerDiscrepancy: Double
+  /// Set when the watchdog stopped the run (its figures then cover only part of the horizon).
+  public var runaway: Runaway? = nil
 }
 
 /// One care type's figures over the contract years.
