@@ -61,9 +61,15 @@ struct Batch: ParsableCommand {
     let progress = ProgressBar(total: planned, quiet: quiet)
     var reached = false
     var writeFailure: AtomicFile.WriteError?
+    var runaway: (day: Double, events: Int)?
     let started = ContinuousClock.now
 
     ParallelReplications.run(scenario, seed: seed, count: planned, threads: threadsOption.threads, stop: interrupt.flag) { index, result in
+      // A replication the watchdog cut short has partial figures: stop, and write nothing.
+      if let cut = result.runaway {
+        runaway = (cut.time, cut.eventsInPeriod)
+        return false
+      }
       accumulator.add(result)
       if let rows {
         do throws(AtomicFile.WriteError) {
@@ -86,6 +92,10 @@ struct Batch: ParsableCommand {
     if interrupt.interrupted {
       rows?.discard()
       throw RuntimeFailure(description: "Interrupted after \(accumulator.count) of \(planned) replications; nothing was written.", code: 130)
+    }
+    if let runaway {
+      rows?.discard()
+      throw BadInput(message: runawayMessage(day: runaway.day, events: runaway.events))
     }
     if let writeFailure {
       rows?.discard()

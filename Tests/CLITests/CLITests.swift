@@ -240,5 +240,10 @@ struct LimitTests {
     #expect(output.stderr.contains("stopped on simulated day 0") && output.stderr.contains("patience that redirects at once"),
             "\(output.stderr)")
     #expect(output.stdout.isEmpty)
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let batch = try CLIRunner.run(["batch", file, "-n", "4", "--threads", "2", "--out", folder.path, "--quiet"])
+    #expect(batch.status == 2 && batch.stderr.contains("stopped on simulated day 0"), "\(batch.stderr)")
+    #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty)
   }
 }
