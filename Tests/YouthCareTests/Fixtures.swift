@@ -30,9 +30,11 @@ func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -> [Stri
     problems.append("ledger running spend and month-end accounts differ by \(result.ledgerDiscrepancy)")
   }
   for (k, type) in scenario.careTypes.enumerated() where !type.crisis {
-    // End-of-month counts never exceed the most places the type can have, crisis care aside.
+    // End-of-month counts never exceed the most places the type can have, crisis care aside: a
+    // crisis type, or a crisis referral (which starts at once, above capacity if need be).
+    let crisisReferrals = scenario.referralSources.contains { $0.crisisShare > 0 && $0.routing[k] > 0 }
     let most = max(type.capacity, type.capacityPolicy?.maximum ?? 0)
-    for m in 0..<result.monthly.months where result.monthly.inCare[m * scenario.careTypes.count + k] > most {
+    for m in 0..<result.monthly.months where !crisisReferrals && result.monthly.inCare[m * scenario.careTypes.count + k] > most {
       problems.append("\(type.id) holds \(result.monthly.inCare[m * scenario.careTypes.count + k]) > \(most) in month \(m)")
     }
     if let policy = type.capacityPolicy {
