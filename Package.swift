@@ -68,7 +68,7 @@ let package = Package(
     // MARK: Tests
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
-    .testTarget(name: "YouthCareTests", dependencies: ["YouthCare", "Experiments"]),
+    .testTarget(name: "YouthCareTests", dependencies: ["YouthCare", "Experiments", "Stochastics"]),
     .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "YouthCare"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "YouthCare", "Experiments"]),
     .testTarget(name: "SweepStoreTests", dependencies: ["SweepStore", "YouthCare", "Experiments"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Stochastics
 import Testing
 @testable import YouthCare
 
@@ -11,13 +12,7 @@ struct PropertyTests {
   /// A small deterministic generator, so a failing case can be rerun from its number.
   struct Dice {
     var state: UInt64
-    mutating func next() -> UInt64 {
-      state &+= 0x9E37_79B9_7F4A_7C15
-      var z = state
-      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-      return z ^ (z >> 31)
-    }
+    mutating func next() -> UInt64 { SeedDerivation.splitMix64(&state) }
     mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
     mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
     mutating func chance(_ p: Double) -> Bool { uniform() < p }
