@@ -4,7 +4,7 @@ import CGSL
 ///
 /// `mt19937` is the default, as in GSL itself. `counter` is lumpsim's counter-based generator,
 /// registered as a GSL generator type; it serves the per-child streams that common random
-/// numbers need (see `RandomStream.seek(key:position:)`).
+/// numbers need (see `CounterStream`).
 public enum GeneratorKind: String, Sendable, CaseIterable, Codable {
   case mt19937
   case taus2
