@@ -11,8 +11,7 @@ public enum Replication {
     var simulation = Simulation(scenario: scenario, seed: seed, replication: replication)
     // The watchdog: far more events in one simulated day than the scenario can need means a
     // loop (zero-length episodes stepping between types, say); the run stops instead of hanging.
-    let limit = Int(min(1e12, max(1e6, 1000 * RunEstimate(scenario).eventsPerDay)))
-    switch simulation.run(until: scenario.horizon.endDay, atMost: limit, eventsPer: 1) {
+    switch simulation.run(until: scenario.horizon.endDay, atMost: simulation.eventsPerDayLimit, eventsPer: 1) {
     case .success(let events):
       return simulation.result(seed: seed, replication: replication, events: events)
     case .failure(let runaway):

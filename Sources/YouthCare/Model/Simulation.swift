@@ -91,6 +91,8 @@ struct Simulation: DiscreteEventModel, ~Copyable {
   let reReferral: ReReferral?
   let blockedStepDown: Bool
   let warmupYears: Int
+  /// The watchdog: more events than this in one simulated day means a loop, not demand.
+  let eventsPerDayLimit: Int
   /// Care types whose referrals prevention may resolve (all false without prevention).
   let preventable: ContiguousArray<Bool>
   var ledgerDiscrepancy = 0.0
@@ -158,6 +160,9 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     referrals = process
     let expectedPerYear = (0..<scenario.horizon.simulatedYears).map { process.expectedReferrals(inYear: $0) }.max() ?? 0
     let stock = scenario.initialStock.reduce(0) { $0 + $1.inCare + $1.waiting }
+    // 100,000 events per expected referral a day, at least a million: far above what any step
+    // matrix makes of demand, reached in about a second by a loop that lets no time pass.
+    eventsPerDayLimit = Int(min(1e12, max(1e6, 1e5 * expectedPerYear / DayCalendar.daysPerYear)))
     clients = ClientRegistry(capacity: stock + Int(expectedPerYear) + 64)
     calendar = EventCalendar(capacity: stock + Int(expectedPerYear / 4) + 64)
     inCare = UniqueArray(repeating: 0, count: types)
