@@ -38,7 +38,7 @@ let package = Package(
     ),
 
     // MARK: Replications, statistics, theory checks
-    .target(name: "Experiments", dependencies: ["Stochastics", "YouthCare"]),
+    .target(name: "Experiments", dependencies: ["Stochastics", "SimKernel", "YouthCare"]),
 
     // MARK: SQLite (the sweep store)
     .systemLibrary(
@@ -57,7 +57,7 @@ let package = Package(
     .executableTarget(
       name: "lumpsim",
       dependencies: [
-        "YouthCare", "Experiments", "SweepStore", "Reports",
+        "SimKernel", "YouthCare", "Experiments", "SweepStore", "Reports",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
@@ -69,7 +69,7 @@ let package = Package(
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
     .testTarget(name: "YouthCareTests", dependencies: ["YouthCare", "Experiments", "Stochastics"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "YouthCare"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "SimKernel", "YouthCare"]),
     .testTarget(name: "ReportsTests", dependencies: ["Reports", "YouthCare", "Experiments"]),
     .testTarget(name: "SweepStoreTests", dependencies: ["SweepStore", "YouthCare", "Experiments"]),
     .testTarget(name: "CLITests", dependencies: ["lumpsim", "SweepStore"]),

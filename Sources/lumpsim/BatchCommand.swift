@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reports
+import SimKernel
 import YouthCare
 
 /// `lumpsim batch`: many replications, and what they say about the budget.
@@ -61,30 +62,32 @@ struct Batch: ParsableCommand {
     let progress = ProgressBar(total: planned, quiet: quiet)
     var reached = false
     var writeFailure: AtomicFile.WriteError?
-    var runaway: (day: Double, events: Int)?
+    var runaway: Runaway?
     let started = ContinuousClock.now
 
-    ParallelReplications.run(scenario, seed: seed, count: planned, threads: threadsOption.threads, stop: interrupt.flag) { index, result in
-      // A replication the watchdog cut short has partial figures: stop, and write nothing.
-      if let cut = result.runaway {
-        runaway = (cut.time, cut.eventsInPeriod)
-        return false
-      }
-      accumulator.add(result)
-      if let rows {
-        do throws(AtomicFile.WriteError) {
-          try rows.write(BatchCSV.replicationRows(index, result))
-        } catch {
-          writeFailure = error
-          return false
+    do throws(Runaway) {
+      try ParallelReplications.run(
+        scenario, seed: seed, count: planned, threads: threadsOption.threads, stop: interrupt.flag
+      ) { index, result in
+        accumulator.add(result)
+        if let rows {
+          do throws(AtomicFile.WriteError) {
+            try rows.write(BatchCSV.replicationRows(index, result))
+          } catch {
+            writeFailure = error
+            return false
+          }
         }
+        progress.update(done: accumulator.count)
+        if !precision.isEmpty && accumulator.count >= minimum && accumulator.count % Self.checkEvery == 0 {
+          reached = precision.allSatisfy { $0.achieved(accumulator) <= $0.halfWidth }
+          if reached { return false }
+        }
+        return true
       }
-      progress.update(done: accumulator.count)
-      if !precision.isEmpty && accumulator.count >= minimum && accumulator.count % Self.checkEvery == 0 {
-        reached = precision.allSatisfy { $0.achieved(accumulator) <= $0.halfWidth }
-        if reached { return false }
-      }
-      return true
+    } catch {
+      // A replication the watchdog cut short has partial figures: nothing is written.
+      runaway = error
     }
     progress.finish()
     let wall = seconds(ContinuousClock.now - started)
@@ -95,7 +98,7 @@ struct Batch: ParsableCommand {
     }
     if let runaway {
       rows?.discard()
-      throw BadInput(message: runawayMessage(day: runaway.day, events: runaway.events))
+      throw BadInput(runaway)
     }
     if let writeFailure {
       rows?.discard()

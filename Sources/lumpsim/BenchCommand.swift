@@ -34,7 +34,7 @@ struct Bench: ParsableCommand {
 
     var scaling = TextTable([("Configuration", .left), ("Events", .right), ("ms per replication", .right),
                              ("Events/s", .right), ("µs per event", .right)])
-    let rows = [
+    let rows = try [
       EngineBench.time(base, label: "as written (\(base.horizon.simulatedYears) simulated years)", seed: seed, runs: runs),
       EngineBench.time(EngineBench.longer(base, by: 2), label: "horizon × 2", seed: seed, runs: runs),
       EngineBench.time(EngineBench.longer(base, by: 4), label: "horizon × 4", seed: seed, runs: runs),
@@ -50,7 +50,7 @@ struct Bench: ParsableCommand {
     print("Linear growth shows as a constant µs per event.\n")
 
     var threads = TextTable([("Threads", .left), ("Replications/s", .right), ("Speed-up", .right)])
-    for t in EngineBench.throughput(base, seed: seed, count: batch, maxThreads: maxThreads) {
+    for t in try EngineBench.throughput(base, seed: seed, count: batch, maxThreads: maxThreads) {
       threads.append([String(t.threads), String(format: "%.1f", t.replicationsPerSecond), String(format: "%.2f×", t.speedUp)])
     }
     print(threads.rendered(), terminator: "")

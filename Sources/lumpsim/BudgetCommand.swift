@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reports
+import SimKernel
 import YouthCare
 
 /// `lumpsim budget`: the smallest lumpsum that meets an overspend target.
@@ -38,10 +39,15 @@ struct Budget: ParsableCommand {
     let seed = seedOption.seed ?? scenario.random.seed
     let years = try parseYears(scenario)
     let interrupt = InterruptHandler()
-    guard let answer = BudgetSolver.solve(
-      scenario, seed: seed, replications: n, threads: threadsOption.threads, target: maxOverspendProbability, years: years,
-      stop: interrupt.flag)
-    else {
+    let solved: BudgetSolver.Answer?
+    do throws(Runaway) {
+      solved = try BudgetSolver.solve(
+        scenario, seed: seed, replications: n, threads: threadsOption.threads, target: maxOverspendProbability,
+        years: years, stop: interrupt.flag)
+    } catch {
+      throw BadInput(error)
+    }
+    guard let answer = solved else {
       throw RuntimeFailure(description: "Interrupted; no answer.", code: interrupt.interrupted ? 130 : 1)
     }
     let labels = (0..<scenario.horizon.contractYears).map { scenario.horizon.firstYear + $0 }

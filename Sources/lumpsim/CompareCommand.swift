@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reports
+import SimKernel
 import YouthCare
 
 /// `lumpsim compare`: funding models on the same children.
@@ -54,9 +55,16 @@ struct Compare: ParsableCommand {
     let interrupt = InterruptHandler()
     let progress = ProgressBar(total: n, quiet: quiet)
     let started = ContinuousClock.now
-    let comparison = FundingComparison.run(
-      scenario, models: try models(), seed: seed, count: n, threads: threadsOption.threads, stop: interrupt.flag,
-      progress: { progress.update(done: $0) })
+    let models = try models()
+    let comparison: FundingComparison?
+    do throws(Runaway) {
+      comparison = try FundingComparison.run(
+        scenario, models: models, seed: seed, count: n, threads: threadsOption.threads, stop: interrupt.flag,
+        progress: { progress.update(done: $0) })
+    } catch {
+      progress.finish()
+      throw BadInput(error)
+    }
     progress.finish()
     guard let comparison else {
       throw RuntimeFailure(description: "Interrupted; nothing was written.", code: 130)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SimKernel
 import YouthCare
 
 /// `lumpsim`: youth-care demand under lumpsum funding, simulated.
@@ -30,6 +31,10 @@ struct Lumpsim: ParsableCommand {
       Foundation.exit(2)
     } catch let error as BadInput {
       printError("error: \(error.message)")
+      Foundation.exit(2)
+    } catch let error as Runaway {
+      // The watchdog stopped a replication (bench, or any command that passes it on as it is).
+      printError("error: \(runawayMessage(error))")
       Foundation.exit(2)
     } catch let error as RuntimeFailure {
       printError(error.description)

@@ -12,28 +12,14 @@ struct ScenarioOptions: ParsableArguments {
     valueName: "PATH=VALUE"))
   var overrides: [String] = []
 
-  @Flag(help: "Run even when the scenario looks larger than --max-events or --max-memory allow.")
-  var force = false
-
-  @Option(help: ArgumentHelp("Refuse a scenario expected to take more events per replication than this (default 2e9).",
-                             valueName: "N"))
-  var maxEvents: Double?
-
-  @Option(help: ArgumentHelp("Refuse a run expected to need more memory than this many GiB (default: half of this machine's).",
-                             valueName: "GIB"))
-  var maxMemory: Double?
+  @OptionGroup var limitOptions: LimitOptions
 
   /// The limits in force: the defaults, with the options given.
-  var limits: RunLimits {
-    var limits = RunLimits.standard
-    if let maxEvents { limits.maxEvents = maxEvents }
-    if let maxMemory { limits.maxMemoryBytes = maxMemory * 1_073_741_824 }
-    return limits
-  }
+  var limits: RunLimits { limitOptions.limits }
 
   /// Refuses (exit 2) a scenario whose estimated size exceeds the limits, unless `--force`.
   func checkSize(_ scenario: Scenario, parallel: Int = 1) throws {
-    guard !force, let problem = limits.problem(with: scenario, parallel: parallel) else { return }
+    guard let problem = limitOptions.problem(with: scenario, parallel: parallel) else { return }
     throw BadInput(message: "\(self.scenario): the run looks too large: \(problem). Shorten the horizon or the "
       + "population, raise the limit, or run anyway with --force.")
   }
@@ -58,6 +44,33 @@ struct ScenarioOptions: ParsableArguments {
     }
     if !problems.isEmpty { throw ScenarioError(file: scenario, issues: problems) }
     return try ScenarioReader.read(file: scenario, overrides: parsed)
+  }
+}
+
+/// How large a run may look before it is refused, shared by every command that runs scenarios.
+struct LimitOptions: ParsableArguments {
+  @Flag(help: "Run even when the scenario looks larger than --max-events or --max-memory allow.")
+  var force = false
+
+  @Option(help: ArgumentHelp("Refuse a scenario expected to take more events per replication than this (default 2e9).",
+                             valueName: "N"))
+  var maxEvents: Double?
+
+  @Option(help: ArgumentHelp("Refuse a run expected to need more memory than this many GiB (default: half of this machine's).",
+                             valueName: "GIB"))
+  var maxMemory: Double?
+
+  /// The limits in force: the defaults, with the options given.
+  var limits: RunLimits {
+    var limits = RunLimits.standard
+    if let maxEvents { limits.maxEvents = maxEvents }
+    if let maxMemory { limits.maxMemoryBytes = maxMemory * 1_073_741_824 }
+    return limits
+  }
+
+  /// What is too large about `scenario` run `parallel` at a time; nil when it fits or with `--force`.
+  func problem(with scenario: Scenario, parallel: Int = 1) -> String? {
+    force ? nil : limits.problem(with: scenario, parallel: parallel)
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Reports
+import SimKernel
 import YouthCare
 
 /// `lumpsim run`: one replication of a scenario.
@@ -24,9 +25,7 @@ struct Run: ParsableCommand {
     let started = clock.now
     let result = Replication.run(scenario, seed: seed)
     let elapsed = (clock.now - started).components
-    if let runaway = result.runaway {
-      throw BadInput(message: runawayMessage(day: runaway.time, events: runaway.eventsInPeriod))
-    }
+    if let runaway = result.runaway { throw BadInput(runaway) }
     let wallSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
 
     if let out {
@@ -49,9 +48,16 @@ struct Run: ParsableCommand {
   }
 }
 
+extension BadInput {
+  /// The watchdog stopped a replication: the scenario is at fault (exit 2), and this says where to look.
+  init(_ runaway: Runaway, context: String = "") {
+    self.init(message: context + runawayMessage(runaway))
+  }
+}
+
 /// What to say when the watchdog stopped a replication.
-func runawayMessage(day time: Double, events: Int) -> String {
-  let day = Int(time)
+func runawayMessage(_ runaway: Runaway) -> String {
+  let day = Int(runaway.time), events = runaway.eventsInPeriod
   return "the run was stopped on simulated day \(day) (year \(day / 365 + 1)): \(events) events in one "
     + "day, far more than the scenario's demand can cause. Look for episodes of (almost) zero length stepping "
     + "between care types (careTypes.*.duration, careTypes.*.transitions) or patience that redirects at once."

@@ -19,6 +19,21 @@ func loadSweep(_ path: String) throws -> Sweep {
   try SweepReader.read(file: path)
 }
 
+/// The first point of `sweep` too large for `limits` with `parallel` replications at a time, as a
+/// sentence naming the point by its parameter values; nil when every point fits or with `--force`.
+func oversizedPoint(_ sweep: Sweep, limits: LimitOptions, parallel: Int) -> String? {
+  for p in sweep.scenarios.indices {
+    guard let problem = limits.problem(with: sweep.scenarios[p], parallel: parallel) else { continue }
+    return "point \(p) (\(pointValues(sweep, p))) looks too large: \(problem)"
+  }
+  return nil
+}
+
+/// Point `p`'s parameter values as `path=value, …`: how a message names a point.
+func pointValues(_ sweep: Sweep, _ p: Int) -> String {
+  sweep.overrides(point: p).map { "\($0.path)=\($0.value)" }.joined(separator: ", ")
+}
+
 /// Opens an existing sweep store; a missing or foreign file is bad input (exit 2).
 func openStore(_ path: String) throws -> SweepStore {
   do {
@@ -45,6 +60,8 @@ struct SweepRun: ParsableCommand {
 
   @OptionGroup var threadsOption: ThreadsOption
 
+  @OptionGroup var limitOptions: LimitOptions
+
   @Flag(help: "No progress bar.")
   var quiet = false
 
@@ -60,6 +77,10 @@ struct SweepRun: ParsableCommand {
       slice = parsed
     }
     let sweep = try loadSweep(file)
+    // Checked before the store is touched: a refused sweep leaves no store behind.
+    if let problem = oversizedPoint(sweep, limits: limitOptions, parallel: threadsOption.threads) {
+      throw BadInput(message: "\(file): \(problem). Narrow the sweep's ranges, raise the limit, or run anyway with --force.")
+    }
     let results: SweepStore
     do {
       results = try SweepStore.openForRun(store, sweep: sweep, shard: slice)
@@ -75,25 +96,31 @@ struct SweepRun: ParsableCommand {
     var inTransaction = 0
     var lastCommit = ContinuousClock.now
     var failure: Error?
+    var runaway: SweepRunner.UnitRunaway?
     let started = ContinuousClock.now
-    SweepRunner.run(sweep, units: pending, threads: threadsOption.threads, stop: interrupt.flag) {
-      unit, point, replication, result in
-      do {
-        if inTransaction == 0 { try results.begin() }
-        try results.record(unit: unit, point: point, replication: replication, result: result)
-        inTransaction += 1
-        if inTransaction >= commitEvery || ContinuousClock.now - lastCommit > .seconds(2) {
-          try results.commit()
-          stored += inTransaction
-          inTransaction = 0
-          lastCommit = ContinuousClock.now
+    do throws(SweepRunner.UnitRunaway) {
+      try SweepRunner.run(sweep, units: pending, threads: threadsOption.threads, stop: interrupt.flag) {
+        unit, point, replication, result in
+        do {
+          if inTransaction == 0 { try results.begin() }
+          try results.record(unit: unit, point: point, replication: replication, result: result)
+          inTransaction += 1
+          if inTransaction >= commitEvery || ContinuousClock.now - lastCommit > .seconds(2) {
+            try results.commit()
+            stored += inTransaction
+            inTransaction = 0
+            lastCommit = ContinuousClock.now
+          }
+        } catch {
+          failure = error
+          return false
         }
-      } catch {
-        failure = error
-        return false
+        progress.update(done: stored + inTransaction)
+        return true
       }
-      progress.update(done: stored + inTransaction)
-      return true
+    } catch {
+      // Its figures are partial: it is not stored; the units before it are complete and kept.
+      runaway = error
     }
     if failure == nil {
       do {
@@ -105,6 +132,10 @@ struct SweepRun: ParsableCommand {
     }
     progress.finish()
     if let failure { throw RuntimeFailure(description: "error: \(failure)") }
+    if let runaway {
+      throw BadInput(message: "\(file): point \(runaway.point) (\(pointValues(sweep, runaway.point))), replication \(runaway.replication): "
+        + runawayMessage(runaway.runaway) + " The \(stored) units before it are stored in \(store).")
+    }
     let wall = seconds(ContinuousClock.now - started)
     if interrupt.interrupted && stored < mine.count {
       throw RuntimeFailure(
@@ -128,8 +159,14 @@ struct SweepValidate: ParsableCommand {
   @Argument(help: "The sweep file (YAML).")
   var file: String
 
+  @OptionGroup var limitOptions: LimitOptions
+
   func run() throws {
     let sweep = try loadSweep(file)
+    // A sweep with a point too large to run is still a valid sweep: warned of, not refused.
+    if let problem = oversizedPoint(sweep, limits: limitOptions, parallel: 1) {
+      printError("\(file): warning: \(problem); sweep run will refuse it without --force")
+    }
     print("""
       \(file): OK — \(sweep.design), \(sweep.points.count) points × \(sweep.replications) replications = \(sweep.units) units
         parameters: \(sweep.parameters.joined(separator: ", "))

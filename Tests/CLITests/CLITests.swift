@@ -246,4 +246,24 @@ struct LimitTests {
     #expect(batch.status == 2 && batch.stderr.contains("stopped on simulated day 0"), "\(batch.stderr)")
     #expect(((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty)
   }
+
+  @Test("compare, budget and bench stop at a replication the watchdog cut short: exit 2, the hint, nothing written")
+  func watchdogInEveryCommand() throws {
+    let file = CLIRunner.root.appendingPathComponent("Tests/Fixtures/limits/runaway.yaml").path
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("compare").path
+    let commands = [
+      ["compare", file, "--funding", "lumpsum,pxq", "-n", "2", "--threads", "2", "--out", out, "--quiet"],
+      ["budget", file, "--max-overspend-probability", "0.1", "-n", "2", "--threads", "1"],
+      ["bench", file, "--runs", "1", "--batch", "2", "--max-threads", "1"],
+    ]
+    for arguments in commands {
+      let output = try CLIRunner.run(arguments)
+      #expect(output.status == 2, "\(arguments[0]): \(output.stderr)")
+      #expect(output.stderr.contains("stopped on simulated day 0") && output.stderr.contains("patience that redirects at once"),
+              "\(arguments[0]): \(output.stderr)")
+    }
+    #expect(!FileManager.default.fileExists(atPath: out))
+  }
 }

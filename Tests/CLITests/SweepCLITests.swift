@@ -170,6 +170,42 @@ struct SweepCLITests {
     #expect(try Self.content(store) == Self.content(whole))
   }
 
+  @Test("a sweep point the watchdog stops ends the run with exit 2 naming the point; the units before it stay stored")
+  func watchdog() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sweep = Self.fixtures.appendingPathComponent("limits/runaway-sweep.yaml").path
+    let store = folder.appendingPathComponent("s.sqlite").path
+    for _ in 0..<2 {
+      // Run twice: the second run resumes after the stored units and stops at the same one.
+      let run = try CLIRunner.run(["sweep", sweep, "--store", store, "--threads", "2", "--quiet"])
+      #expect(run.status == 2, "\(run.stderr)")
+      #expect(run.stderr.contains("point 1 (careTypes.A.capacity=1), replication 0: the run was stopped on simulated day 0"),
+              "\(run.stderr)")
+      #expect(run.stderr.contains("The 2 units before it are stored"), "\(run.stderr)")
+      #expect(try SweepStore.open(store).doneUnits() == [0, 1])
+    }
+  }
+
+  @Test("a sweep with a point larger than the limits is refused before a store is made; validate warns; --force lifts it")
+  func sizeLimit() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = folder.appendingPathComponent("s.sqlite").path
+    let refused = try CLIRunner.run(["sweep", Self.grid, "--store", store, "--max-events", "1000", "--quiet"])
+    #expect(refused.status == 2)
+    #expect(refused.stderr.contains("point 0 (horizon.contractYears=1, horizon.warmupYears=0, careTypes.Q.capacity=10, "
+      + "funding.lumpsum.base=320000) looks too large: about"), "\(refused.stderr)")
+    #expect(refused.stderr.contains("--force"), "\(refused.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: store))
+    let validate = try CLIRunner.run(["sweep", "validate", Self.grid, "--max-events", "1000"])
+    #expect(validate.status == 0)
+    #expect(validate.stderr.contains("warning: point 0") && validate.stdout.contains("OK"), "\(validate.stderr)")
+    let forced = try CLIRunner.run(["sweep", Self.grid, "--store", store, "--max-events", "1000", "--force", "--quiet"])
+    #expect(forced.status == 0, "\(forced.stderr)")
+    #expect(forced.stdout.contains("48 of 48 units"))
+  }
+
   static let badFiles: [String] = {
     let folder = fixtures.appendingPathComponent("bad-sweeps")
     let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []

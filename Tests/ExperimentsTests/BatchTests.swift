@@ -1,13 +1,14 @@
 import Experiments
 import Foundation
+import SimKernel
 import Testing
 import YouthCare
 
 /// A batch folded from `ParallelReplications` on the given number of threads.
-func runBatch(_ scenario: Scenario, seed: UInt64, count: Int, threads: Int, sample: Int = 10_000) -> BatchResult {
+func runBatch(_ scenario: Scenario, seed: UInt64, count: Int, threads: Int, sample: Int = 10_000) throws -> BatchResult {
   var accumulator = BatchAccumulator(scenario: scenario, seed: seed, sampleCapacity: sample)
   var order: [Int] = []
-  ParallelReplications.run(scenario, seed: seed, count: count, threads: threads) { index, result in
+  try ParallelReplications.run(scenario, seed: seed, count: count, threads: threads) { index, result in
     order.append(index)
     accumulator.add(result)
     return true
@@ -26,12 +27,12 @@ func shortQueue(budget: Double = 3.2e5) -> Scenario {
 @Suite("Batches")
 struct BatchTests {
   @Test("1, 2 and 7 threads give identical statistics, sample included")
-  func threadIndependence() {
+  func threadIndependence() throws {
     let scenario = shortQueue()
     // A sample smaller than the batch exercises the reservoir's random replacement too.
-    let one = runBatch(scenario, seed: 5, count: 24, threads: 1, sample: 10)
+    let one = try runBatch(scenario, seed: 5, count: 24, threads: 1, sample: 10)
     for threads in [2, 7] {
-      let other = runBatch(scenario, seed: 5, count: 24, threads: threads, sample: 10)
+      let other = try runBatch(scenario, seed: 5, count: 24, threads: threads, sample: 10)
       #expect(other.figures == one.figures, "\(threads) threads")
       #expect(other.bands == one.bands)
       #expect(other.years == one.years)
@@ -40,13 +41,13 @@ struct BatchTests {
   }
 
   @Test("95% intervals of the mean wait cover Erlang C at about the stated rate over repeated batches")
-  func coverage() {
+  func coverage() throws {
     let scenario = Verification.mmcScenario(years: 1)
     let theory = QueueingTheory.mmcMeanWait(arrivalRate: 9, serviceRate: 1, servers: 10)
     let batches = 40
     var covered = 0
     for b in 0..<batches {
-      let batch = runBatch(scenario, seed: 1000 + UInt64(b), count: 8, threads: 2)
+      let batch = try runBatch(scenario, seed: 1000 + UInt64(b), count: 8, threads: 2)
       let wait = batch.careType(0, "meanWaitDays")
       if wait.ci95Low <= theory && theory <= wait.ci95High { covered += 1 }
     }
@@ -56,9 +57,9 @@ struct BatchTests {
   }
 
   @Test("two budgets on the same seed: identical demand, paired results differ by the budget alone")
-  func commonRandomNumbers() {
-    let low = runBatch(shortQueue(budget: 3.0e5), seed: 9, count: 12, threads: 2)
-    let high = runBatch(shortQueue(budget: 3.6e5), seed: 9, count: 12, threads: 2)
+  func commonRandomNumbers() throws {
+    let low = try runBatch(shortQueue(budget: 3.0e5), seed: 9, count: 12, threads: 2)
+    let high = try runBatch(shortQueue(budget: 3.6e5), seed: 9, count: 12, threads: 2)
     let layout = low.layout
     for y in layout.years.indices {
       for figure in ["referrals", "starts", "spend", "meanWaitDays", "peakWaiting"] {
@@ -71,8 +72,8 @@ struct BatchTests {
   }
 
   @Test("budget risk counts: overspend, exhaustion by month and the month distribution agree")
-  func riskCounts() {
-    let batch = runBatch(shortQueue(), seed: 3, count: 30, threads: 2)
+  func riskCounts() throws {
+    let batch = try runBatch(shortQueue(), seed: 3, count: 30, threads: 2)
     for risk in batch.years {
       #expect(abs(risk.exhaustionMonth.reduce(0, +) - 1) < 1e-12)
       // Exhausted by December's end is exactly "exhausted at all", and that implies overspent.
@@ -82,6 +83,40 @@ struct BatchTests {
       #expect(zip(risk.exhaustedByEndOfMonth, risk.exhaustedByEndOfMonth.dropFirst()).allSatisfy { $0.estimate <= $1.estimate })
     }
     #expect(batch.anyOverspend.estimate >= batch.years.map(\.overspend.estimate).max()!)
+  }
+}
+
+@Suite("Replications the watchdog cut short")
+struct RunawayTests {
+  /// The fixture whose waiting children redirect A → B → A without time passing.
+  static func runawayScenario() throws -> Scenario {
+    let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    return try ScenarioReader.read(file: tests.appendingPathComponent("Fixtures/limits/runaway.yaml").path)
+  }
+
+  @Test("a batch stops at a cut replication and throws its Runaway; consume never sees the partial figures")
+  func batch() throws {
+    let scenario = try Self.runawayScenario()
+    var consumed = 0
+    let thrown = #expect(throws: Runaway.self) {
+      try ParallelReplications.run(scenario, seed: 1, count: 2, threads: 1) { _, _ in
+        consumed += 1
+        return true
+      }
+    }
+    #expect(consumed == 0)
+    #expect((thrown?.time ?? 1) < 1 && (thrown?.eventsInPeriod ?? 0) > 1_000_000, "stopped on day 0")
+  }
+
+  @Test("a comparison and a budget search stop with the Runaway instead of using partial figures")
+  func comparisonAndBudget() throws {
+    let scenario = try Self.runawayScenario()
+    #expect(throws: Runaway.self) {
+      _ = try FundingComparison.run(scenario, models: [.lumpsum, .pxq], seed: 1, count: 2, threads: 1)
+    }
+    #expect(throws: Runaway.self) {
+      _ = try BudgetSolver.solve(scenario, seed: 1, replications: 2, threads: 1, target: 0.1, years: .all)
+    }
   }
 }
 
@@ -111,11 +146,11 @@ struct BatchStatisticsTests {
   }
 
   @Test("quantiles are exact while the sample holds every replication")
-  func exactQuantiles() {
-    let batch = runBatch(shortQueue(), seed: 11, count: 9, threads: 2)
+  func exactQuantiles() throws {
+    let batch = try runBatch(shortQueue(), seed: 11, count: 9, threads: 2)
     #expect(batch.quantileSample == 9)
     var accumulatorValues: [Double] = []
-    ParallelReplications.run(shortQueue(), seed: 11, count: 9, threads: 1) { _, r in
+    try ParallelReplications.run(shortQueue(), seed: 11, count: 9, threads: 1) { _, r in
       accumulatorValues.append(r.years[0].spend)
       return true
     }
@@ -146,7 +181,7 @@ struct MemberBatchTests {
       members: [Member(id: "big", share: 0.8, revenue: 1e9, capacityShare: [0.67]),
                 Member(id: "small", share: 0.2, revenue: 2e4, capacityShare: [0.33])],
       exitRule: ExitRule(lossShareOfRevenue: 0.05, maxDependence: 0.9))
-    let batch = runBatch(scenario, seed: 2, count: 20, threads: 2)
+    let batch = try runBatch(scenario, seed: 2, count: 20, threads: 2)
     let layout = batch.layout
     #expect(layout.memberIDs == ["big", "small"])
     let small = batch.figures[layout.member(1, "exited")]
@@ -167,12 +202,12 @@ struct ContractBatchTests {
     scenario.contracts[0].lumpsum.base = 74_000
     scenario.contracts[1].lumpsum.base = 73_000
     let n = 60
-    let batch = runBatch(scenario, seed: 3, count: n, threads: 2)
+    let batch = try runBatch(scenario, seed: 3, count: n, threads: 2)
     #expect(batch.contracts.map(\.id) == ["a", "b"])
     #expect(batch.layout.contractIDs == ["a", "b"])
     // Count again from the replications themselves.
     var counts = [[Int]](repeating: [0, 0], count: 2), any = [0, 0]
-    ParallelReplications.run(scenario, seed: 3, count: n, threads: 1) { _, r in
+    try ParallelReplications.run(scenario, seed: 3, count: n, threads: 1) { _, r in
       for (y, year) in r.years.enumerated() {
         for c in 0..<2 where year.contracts[c].overspent { counts[y][c] += 1 }
       }

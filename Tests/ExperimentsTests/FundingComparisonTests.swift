@@ -7,7 +7,7 @@ struct FundingComparisonTests {
   @Test("models share the children: identical care, and paired means are differences of means")
   func paired() throws {
     let scenario = smallQueue()
-    let c = try #require(FundingComparison.run(scenario, models: [.lumpsum, .pxq, .output], seed: 6, count: 12, threads: 2))
+    let c = try #require(try FundingComparison.run(scenario, models: [.lumpsum, .pxq, .output], seed: 6, count: 12, threads: 2))
     let layout = c.batches[0].layout
     #expect(c.models == [.lumpsum, .pxq, .output])
     for m in 1..<3 {
@@ -22,15 +22,15 @@ struct FundingComparisonTests {
       #expect(c.differences[m - 1][cost].ci95Low <= c.differences[m - 1][cost].mean)
     }
     // Each model's own batch equals a batch of that model alone: comparing adds nothing to it.
-    let pxqAlone = runBatch(FundingComparison.scenario(scenario, under: .pxq), seed: 6, count: 12, threads: 1, sample: 2_000)
+    let pxqAlone = try runBatch(FundingComparison.scenario(scenario, under: .pxq), seed: 6, count: 12, threads: 1, sample: 2_000)
     #expect(pxqAlone.figures == c.batches[1].figures)
   }
 
   @Test("the comparison does not depend on the number of threads")
   func threads() throws {
     let scenario = smallQueue()
-    let one = try #require(FundingComparison.run(scenario, models: [.output, .lumpsum], seed: 2, count: 9, threads: 1))
-    let three = try #require(FundingComparison.run(scenario, models: [.output, .lumpsum], seed: 2, count: 9, threads: 3))
+    let one = try #require(try FundingComparison.run(scenario, models: [.output, .lumpsum], seed: 2, count: 9, threads: 1))
+    let three = try #require(try FundingComparison.run(scenario, models: [.output, .lumpsum], seed: 2, count: 9, threads: 3))
     #expect(one.differences == three.differences)
     #expect(one.batches.map(\.figures) == three.batches.map(\.figures))
   }

@@ -95,7 +95,7 @@ struct StoreTests {
   func fill(_ store: SweepStore, _ s: Sweep, units: [Int], threads: Int) throws {
     try store.begin()
     var failure: Error?
-    SweepRunner.run(s, units: units, threads: threads) { unit, point, replication, result in
+    try SweepRunner.run(s, units: units, threads: threads) { unit, point, replication, result in
       do { try store.record(unit: unit, point: point, replication: replication, result: result) } catch { failure = error }
       return failure == nil
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 import YouthCare
 
 /// A flag that asks a batch to stop, safe to set from a signal handler's queue.
@@ -33,15 +34,25 @@ public enum ParallelReplications {
   /// Runs replications `first..<first + count` of `scenario` under `seed` on `threads` threads.
   ///
   /// `consume` returns false to stop early (sequential stopping); `stop` stops from outside
-  /// (Ctrl-C). Returns the number of replications consumed.
+  /// (Ctrl-C). Returns the number of replications consumed. A replication the watchdog cut short
+  /// holds partial figures: it never reaches `consume`, the batch stops and its `Runaway` is thrown.
   @discardableResult
   public static func run(
     _ scenario: Scenario, seed: UInt64, first: Int = 0, count: Int, threads: Int, stop: StopFlag = StopFlag(),
     consume: (Int, ReplicationResult) -> Bool
-  ) -> Int {
-    run(first: first, count: count, threads: threads, stop: stop, work: { index in
+  ) throws(Runaway) -> Int {
+    var runaway: Runaway?
+    let consumed = run(first: first, count: count, threads: threads, stop: stop, work: { index in
       Replication.run(scenario, seed: seed, replication: index)
-    }, consume: consume)
+    }, consume: { index, result in
+      if let cut = result.runaway {
+        runaway = cut
+        return false
+      }
+      return consume(index, result)
+    })
+    if let runaway { throw runaway }
+    return consumed
   }
 
   /// Runs `work` for indices `first..<first + count` on `threads` threads and passes the results

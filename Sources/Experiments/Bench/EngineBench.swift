@@ -1,4 +1,5 @@
 import Foundation
+import SimKernel
 import YouthCare
 
 /// Timings of the engine for `lumpsim bench`: one replication, batches over thread counts, and how
@@ -25,8 +26,9 @@ public enum EngineBench {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 
-  /// The median time of `runs` replications (replication indices 0…runs−1, one thread).
-  public static func time(_ scenario: Scenario, label: String, seed: UInt64, runs: Int) -> Timing {
+  /// The median time of `runs` replications (replication indices 0…runs−1, one thread); a
+  /// replication the watchdog cut short is no timing of the scenario and throws its `Runaway`.
+  public static func time(_ scenario: Scenario, label: String, seed: UInt64, runs: Int) throws(Runaway) -> Timing {
     var times: [Double] = []
     var events = 0
     let clock = ContinuousClock()
@@ -34,6 +36,7 @@ public enum EngineBench {
       let started = clock.now
       let result = Replication.run(scenario, seed: seed, replication: r)
       times.append(seconds(clock.now - started) * 1000)
+      if let runaway = result.runaway { throw runaway }
       events = result.events
     }
     times.sort()
@@ -41,12 +44,14 @@ public enum EngineBench {
   }
 
   /// Replications per second of a batch of `count` on 1…`maxThreads` threads.
-  public static func throughput(_ scenario: Scenario, seed: UInt64, count: Int, maxThreads: Int) -> [Throughput] {
+  public static func throughput(
+    _ scenario: Scenario, seed: UInt64, count: Int, maxThreads: Int
+  ) throws(Runaway) -> [Throughput] {
     var out: [Throughput] = []
     let clock = ContinuousClock()
     for threads in 1...max(1, maxThreads) {
       let started = clock.now
-      ParallelReplications.run(scenario, seed: seed, count: count, threads: threads) { _, _ in true }
+      try ParallelReplications.run(scenario, seed: seed, count: count, threads: threads) { _, _ in true }
       let rate = Double(count) / seconds(clock.now - started)
       out.append(Throughput(threads: threads, replicationsPerSecond: rate, speedUp: rate / (out.first?.replicationsPerSecond ?? rate)))
     }

@@ -1,3 +1,4 @@
+import SimKernel
 import YouthCare
 
 /// The smallest lumpsum that keeps the chance of overspending at or below a target.
@@ -51,11 +52,13 @@ public enum BudgetSolver {
     public var replications: Int
   }
 
-  /// Solves for the smallest base with P(overspend) ≤ `target` in the chosen years.
+  /// Solves for the smallest base with P(overspend) ≤ `target` in the chosen years; nil when
+  /// stopped from outside or when no base up to 1.5^60 times the scenario's meets the target. A
+  /// replication the watchdog cut short stops the search with its `Runaway`.
   public static func solve(
     _ scenario: Scenario, seed: UInt64, replications n: Int, threads: Int, target: Double, years: Years,
     relativeTolerance: Double = 1e-3, method: Method = .automatic, stop: StopFlag = StopFlag()
-  ) -> Answer? {
+  ) throws(Runaway) -> Answer? {
     precondition(target >= 0 && target < 1, "target probability must be in [0, 1)")
     let yearIndices = years == .all ? Array(0..<scenario.horizon.contractYears) : [yearIndex(years)]
     let contracts = scenario.contracts
@@ -68,7 +71,7 @@ public enum BudgetSolver {
       (0..<years).map { y in contracts.indices.reduce(0) { $0 + base * weights[$1] * factors[$1][y] } }
     }
     if method == .automatic && !scenario.funding.budgetUseDependsOnBudget {
-      guard let uses = useTable(scenario, seed: seed, n: n, threads: threads, stop: stop) else { return nil }
+      guard let uses = try useTable(scenario, seed: seed, n: n, threads: threads, stop: stop) else { return nil }
       // The total base replication i needs in year y: the largest over contracts of use / (weight × factor).
       let needed = uses.map { use in
         (0..<years).map { y in
@@ -94,12 +97,12 @@ public enum BudgetSolver {
     }
 
     var evaluations = 0
-    func evaluate(_ base: Double) -> [Proportion]? {
+    func evaluate(_ base: Double) throws(Runaway) -> [Proportion]? {
       evaluations += 1
       var candidate = scenario
       for c in contracts.indices { candidate.contracts[c].lumpsum.base = base * weights[c] }
       var counts = [Int](repeating: 0, count: years)
-      let done = ParallelReplications.run(candidate, seed: seed, count: n, threads: threads, stop: stop) { _, r in
+      let done = try ParallelReplications.run(candidate, seed: seed, count: n, threads: threads, stop: stop) { _, r in
         for (y, year) in r.years.enumerated() where year.overspent { counts[y] += 1 }
         return true
       }
@@ -110,23 +113,23 @@ public enum BudgetSolver {
 
     // Bracket: grow the base until the target is met (spend is finite, so it will be).
     var high = max(totalBase, 1)
-    guard var highResult = evaluate(high) else { return nil }
+    guard var highResult = try evaluate(high) else { return nil }
     var low = 0.0
     var growth = 0
     while !meets(highResult) {
       low = high
       high *= 1.5
       growth += 1
-      guard growth < 60, let next = evaluate(high) else { return nil }
+      guard growth < 60, let next = try evaluate(high) else { return nil }
       highResult = next
     }
     while high - low > relativeTolerance * high {
       let middle = (low + high) / 2
-      guard let result = evaluate(middle) else { return nil }
+      guard let result = try evaluate(middle) else { return nil }
       if meets(result) { high = middle; highResult = result } else { low = middle }
     }
     let base = high.rounded(.up)
-    if base != high, let exact = evaluate(base) { highResult = exact }
+    if base != high, let exact = try evaluate(base) { highResult = exact }
     let binding = yearIndices.max { highResult[$0].estimate < highResult[$1].estimate } ?? yearIndices[0]
     return Answer(base: base, contractBases: weights.map { $0 * base }, budgets: budgets(base), overspend: highResult,
                   bindingYear: binding, method: "bisection", evaluations: evaluations, replications: n)
@@ -138,10 +141,12 @@ public enum BudgetSolver {
   }
 
   /// Budget use per replication, contract year and contract from one batch; nil if stopped.
-  static func useTable(_ scenario: Scenario, seed: UInt64, n: Int, threads: Int, stop: StopFlag) -> [[[Double]]]? {
+  static func useTable(
+    _ scenario: Scenario, seed: UInt64, n: Int, threads: Int, stop: StopFlag
+  ) throws(Runaway) -> [[[Double]]]? {
     var uses: [[[Double]]] = []
     uses.reserveCapacity(n)
-    ParallelReplications.run(scenario, seed: seed, count: n, threads: threads, stop: stop) { _, r in
+    try ParallelReplications.run(scenario, seed: seed, count: n, threads: threads, stop: stop) { _, r in
       uses.append(r.years.map { $0.contracts.map(\.budgetUse) })
       return true
     }

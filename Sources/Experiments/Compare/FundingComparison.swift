@@ -1,3 +1,4 @@
+import SimKernel
 import YouthCare
 
 /// A paired difference between two funding models: the mean of (model − reference) over the same
@@ -25,21 +26,29 @@ public struct FundingComparison: Sendable {
     return copy
   }
 
-  /// Runs replications 0..<count under every model and compares them.
+  /// Runs replications 0..<count under every model and compares them; nil when stopped from
+  /// outside. A replication the watchdog cut short under any model stops the comparison: its
+  /// `Runaway` is thrown and no partial figure enters a statistic.
   public static func run(
     _ scenario: Scenario, models: [Funding.Model], seed: UInt64, count: Int, threads: Int,
     sampleCapacity: Int = 2_000, stop: StopFlag = StopFlag(), progress: (Int) -> Void = { _ in }
-  ) -> FundingComparison? {
+  ) throws(Runaway) -> FundingComparison? {
     precondition(!models.isEmpty, "compare needs at least one model")
     let variants = models.map { Self.scenario(scenario, under: $0) }
     var accumulator = ComparisonAccumulator(variants: variants, seed: seed, sampleCapacity: sampleCapacity)
+    var runaway: Runaway?
     let done = ParallelReplications.run(count: count, threads: threads, stop: stop, work: { index in
       variants.map { Replication.run($0, seed: seed, replication: index) }
     }, consume: { _, results in
+      if let cut = results.lazy.compactMap(\.runaway).first {
+        runaway = cut
+        return false
+      }
       accumulator.add(results)
       progress(accumulator.count)
       return true
     })
+    if let runaway { throw runaway }
     guard done == count, !stop.isStopped else { return nil }
     return accumulator.result()
   }
