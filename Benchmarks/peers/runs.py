@@ -1,5 +1,6 @@
 """Shared by the peer scripts: time each run and print it as one JSON line."""
 import json
+import sys
 import time
 
 
@@ -10,3 +11,15 @@ def report(system, runs, run):
         outputs = run(r)
         seconds = time.perf_counter() - started
         print(json.dumps({"system": system, "seconds": seconds, **outputs}), flush=True)
+
+
+def report_youthcare(system, run):
+    """The youth-care reference model's main: `run(seed)` gives (mean wait per care type, spend in
+    year 5, events); runs use seeds 2000, 2001, … and the count comes from the command line."""
+    runs = int(sys.argv[1])
+
+    def one(r):
+        mean_waits, spend, events = run(2000 + r)
+        return {"events": events, "meanWait": mean_waits, "spendYear5": spend}
+
+    report(system, runs, one)

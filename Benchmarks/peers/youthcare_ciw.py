@@ -3,11 +3,10 @@ three nodes with FIFO queues, exponential services and the same routing, ten yea
 Prints one JSON line per run: wall seconds, events (referrals and episode ends), mean wait per care
 type, spend in year 5 (from the completed services that overlap it). Ciw records finished services
 only, so children still waiting or in care at the end are not in the waits."""
-import sys
 
 import ciw
 
-from runs import report
+from runs import report_youthcare
 
 KINDS = ["A", "B", "C"]
 COST = [20.0, 80.0, 250.0]
@@ -38,10 +37,4 @@ def run(seed):
 
 
 if __name__ == "__main__":
-    runs = int(sys.argv[1])
-
-    def one(r):
-        mean_waits, spend, events = run(2000 + r)
-        return {"events": events, "meanWait": mean_waits, "spendYear5": spend}
-
-    report("Ciw", runs, one)
+    report_youthcare("Ciw", run)

@@ -3,11 +3,10 @@
 down, ten years from empty. Prints one JSON line per run: wall seconds, events (referrals and
 episode ends, which is what lumpsim schedules), mean wait per care type, spend in year 5."""
 import random
-import sys
 
 import simpy
 
-from runs import report
+from runs import report_youthcare
 
 CAPACITY = {"A": 415, "B": 305, "C": 64}
 MEAN = {"A": 25.0, "B": 30.0, "C": 60.0}
@@ -59,10 +58,4 @@ def run(seed):
 
 
 if __name__ == "__main__":
-    runs = int(sys.argv[1])
-
-    def one(r):
-        mean_waits, spend, events = run(2000 + r)
-        return {"events": events, "meanWait": mean_waits, "spendYear5": spend}
-
-    report("SimPy", runs, one)
+    report_youthcare("SimPy", run)

@@ -82,11 +82,6 @@ public struct UniqueArray<Element>: ~Copyable {
     storedCount = 0
   }
 
-  /// Sets every element to `value`.
-  public mutating func fill(with value: Element) {
-    base.update(repeating: value, count: count)
-  }
-
   @usableFromInline
   mutating func grow() {
     let larger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
@@ -99,11 +94,6 @@ public struct UniqueArray<Element>: ~Copyable {
   /// Calls `body` with the elements as a read-only buffer (for summing, outside the hot loop).
   public func withUnsafeBufferPointer<R>(_ body: (UnsafeBufferPointer<Element>) throws -> R) rethrows -> R {
     try body(UnsafeBufferPointer(start: base, count: count))
-  }
-
-  /// Calls `body` with the elements as a buffer (for sorting or summing, outside the hot loop).
-  public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
-    try body(UnsafeMutableBufferPointer(start: base, count: count))
   }
 
   /// A copy of the elements as an ordinary array (for results, not for the hot loop).

@@ -16,7 +16,7 @@ struct UniqueArrayTests {
     #expect(empty)
   }
 
-  @Test("elements change in place, fill and removeAll keep the length rules")
+  @Test("elements change in place, removeAll keeps the length rules")
   func inPlace() {
     struct Pair: Equatable { var a: Int; var b: Double }
     var pairs = UniqueArray(repeating: Pair(a: 0, b: 0), count: 3)
@@ -24,8 +24,6 @@ struct UniqueArrayTests {
     pairs[1].b = 2.5
     pairs[2].a &+= 1
     #expect(pairs.array == [Pair(a: 0, b: 0), Pair(a: 5, b: 2.5), Pair(a: 1, b: 0)])
-    pairs.fill(with: Pair(a: 7, b: 1))
-    #expect(pairs.array == Array(repeating: Pair(a: 7, b: 1), count: 3))
     let indices = pairs.indices
     #expect(indices == 0..<3)
     pairs.removeAll()

@@ -23,7 +23,6 @@ struct RunEstimateTests {
     let referrals = 9.0 * 365 * Double(scenario.horizon.simulatedYears)
     #expect(abs(estimate.events - (2 * referrals + Double(12 * scenario.horizon.simulatedYears))) < 1e-6 * referrals)
     #expect(abs(estimate.episodesPerReferral - 1) < 1e-12)
-    #expect(abs(estimate.eventsPerDay - 18) < 1e-9)
   }
 
   @Test("steps multiply the episodes: a type that sends half its children on to another averages 1.5 episodes")

@@ -110,7 +110,7 @@ struct Recorder: ~Copyable {
   @inline(__always)
   mutating func start(_ k: Int, wait: Double, month: Int) {
     guard recording else { return }
-    startRecords.append(StartRecord(wait: wait, month: Int32(truncatingIfNeeded: month - contractStartMonth),
+    startRecords.append(StartRecord(wait: wait, month: Int32(truncatingIfNeeded: contractMonth(month)),
                                     careType: Int32(truncatingIfNeeded: k)))
   }
 
@@ -180,40 +180,62 @@ struct Recorder: ~Copyable {
     return total
   }
 
-  /// The starts added up by type, year and month, and their waits grouped for quantiles.
-  func startFigures() -> StartFigures {
-    startRecords.withUnsafeBufferPointer { startFigures($0) }
+  /// The starts added up by type, year and month, with their waits' means, counts over each
+  /// type's norm (`waitingNorms`) and 90th percentiles.
+  func startFigures(waitingNorms: [Double]) -> StartFigures {
+    startRecords.withUnsafeBufferPointer { startFigures($0, waitingNorms: waitingNorms) }
   }
 
-  private func startFigures(_ records: UnsafeBufferPointer<StartRecord>) -> StartFigures {
+  private func startFigures(_ records: UnsafeBufferPointer<StartRecord>, waitingNorms: [Double]) -> StartFigures {
     let months = contractYears * 12, groups = types * contractYears
-    // Local UniqueArrays: no copy-on-write check on each of the many increments.
+    // Local UniqueArrays: no copy-on-write check on each of the many increments. Every sum runs
+    // in the order of the starts, as a running sum during the run would have.
     var byType = UniqueArray<Int>(repeating: 0, count: types), byYear = UniqueArray<Int>(repeating: 0, count: contractYears)
     var yearWaitSum = UniqueArray<Double>(repeating: 0, count: contractYears)
+    var typeWaitSum = UniqueArray<Double>(repeating: 0, count: types), overNorm = UniqueArray<Int>(repeating: 0, count: types)
+    var groupWaitSum = UniqueArray<Double>(repeating: 0, count: groups)
     var monthly = UniqueArray<Int>(repeating: 0, count: months * types)
-    // Group type × contractYears + year: a type's waits over all years are one contiguous run.
+    // Group g = type × contractYears + year: a type's waits over all years are one contiguous run.
     var offsets = UniqueArray<Int>(repeating: 0, count: groups + 1)
     for record in records {
-      let k = Int(record.careType), m = Int(record.month), y = m / 12
+      let k = Int(record.careType), m = Int(record.month), y = m / 12, g = k * contractYears + y
       byType[k] += 1
       byYear[y] += 1
-      // Added in the order of the starts, as a running sum would have.
       yearWaitSum[y] += record.wait
+      typeWaitSum[k] += record.wait
+      if record.wait > waitingNorms[k] { overNorm[k] += 1 }
+      groupWaitSum[g] += record.wait
       monthly[m * types + k] += 1
-      offsets[k * contractYears + y + 1] += 1
+      offsets[g + 1] += 1
     }
     for g in 0..<groups { offsets[g + 1] += offsets[g] }
     var next = UniqueArray<Int>(repeating: 0, count: groups)
     for g in 0..<groups { next[g] = offsets[g] }
-    var waits = UniqueArray<Double>(repeating: 0, count: records.count)
+    var waits = [Double](repeating: 0, count: records.count)
     for record in records {
       let g = Int(record.careType) * contractYears + Int(record.month) / 12
       waits[next[g]] = record.wait
       next[g] += 1
     }
+    var p90 = [Double](repeating: 0, count: types)
+    var yearMean = Array(repeating: [Double](repeating: 0, count: types), count: contractYears)
+    var yearP90 = yearMean
+    waits.withUnsafeMutableBufferPointer { all in
+      // Selection reorders a group's waits, so each year's percentile is taken before the type's.
+      for k in 0..<types {
+        for y in 0..<contractYears {
+          let g = k * contractYears + y
+          let part = UnsafeMutableBufferPointer(rebasing: all[offsets[g]..<offsets[g + 1]])
+          yearMean[y][k] = part.isEmpty ? 0 : groupWaitSum[g] / Double(part.count)
+          yearP90[y][k] = Statistics.quantile(selecting: part, 0.9)
+        }
+        p90[k] = Statistics.quantile(
+          selecting: UnsafeMutableBufferPointer(rebasing: all[offsets[k * contractYears]..<offsets[(k + 1) * contractYears]]), 0.9)
+      }
+    }
     return StartFigures(
-      byType: byType.array, byYear: byYear.array, yearWaitSum: yearWaitSum.array, monthly: monthly.array,
-      waits: waits.array, offsets: offsets.array)
+      byType: byType.array, byYear: byYear.array, monthly: monthly.array, yearWaitSum: yearWaitSum.array,
+      typeWaitSum: typeWaitSum.array, overNorm: overNorm.array, p90: p90, yearMean: yearMean, yearP90: yearP90)
   }
 }
 
@@ -227,13 +249,11 @@ struct StartRecord {
 /// The starts of a replication added up at the end.
 struct StartFigures {
   /// Starts per care type, per contract year, and per contract month × types + type.
-  var byType: [Int]
-  var byYear: [Int]
-  /// The sum of the waits of each year's starts.
-  var yearWaitSum: [Double]
-  var monthly: [Int]
-  /// Every wait grouped by type, then contract year, each group in the order of the starts: group
-  /// g = type × contractYears + year holds `waits[offsets[g]..<offsets[g + 1]]`.
-  var waits: [Double]
-  var offsets: [Int]
+  var byType: [Int], byYear: [Int], monthly: [Int]
+  /// The sum of the waits of each contract year's starts, and of each care type's.
+  var yearWaitSum: [Double], typeWaitSum: [Double]
+  /// Per care type over the contract: starts that waited longer than the norm; the 90th percentile.
+  var overNorm: [Int], p90: [Double]
+  /// Per contract year and care type: the mean wait and its 90th percentile.
+  var yearMean: [[Double]], yearP90: [[Double]]
 }

@@ -27,18 +27,17 @@ extension Simulation {
   func result(seed: UInt64, replication: Int, events: Int) -> ReplicationResult {
     let horizon = scenario.horizon
     let contractDays = Double(horizon.contractYears) * DayCalendar.daysPerYear
-    let startFigures = recorder.startFigures()
-    let waitFigures = waitStatistics(startFigures)
+    let startFigures = recorder.startFigures(waitingNorms: scenario.careTypes.map(\.waitingNormDays))
     var types: [CareTypeResult] = []
     for (k, type) in scenario.careTypes.enumerated() {
-      let starts = waitFigures.starts[k]
-      let meanWait = starts > 0 ? waitFigures.sum[k] / Double(starts) : 0
-      let over = waitFigures.overNorm[k]
+      let starts = startFigures.byType[k]
+      let meanWait = starts > 0 ? startFigures.typeWaitSum[k] / Double(starts) : 0
+      let over = startFigures.overNorm[k]
       let meanInCare = recorder.inCareDays[k] / contractDays
       types.append(CareTypeResult(
         id: type.id, name: type.name, capacity: type.capacity, waitingNormDays: type.waitingNormDays,
-        arrivals: recorder.arrivals[k], starts: startFigures.byType[k], exits: recorder.exits[k],
-        meanWaitDays: meanWait, p90WaitDays: waitFigures.p90[k],
+        arrivals: recorder.arrivals[k], starts: starts, exits: recorder.exits[k],
+        meanWaitDays: meanWait, p90WaitDays: startFigures.p90[k],
         shareOverNorm: starts > 0 ? Double(over) / Double(starts) : 0,
         meanWaiting: recorder.waitingDays[k] / contractDays, meanInCare: meanInCare, reneged: recorder.reneged[k],
         utilization: type.capacity > 0 ? meanInCare / Double(type.capacity) : 0, spend: recorder.spend[k]))
@@ -68,7 +67,7 @@ extension Simulation {
       let spend = total(\.spend), payment = total(\.payment), outside = account.outsidePayment
       let valvePayout = total(\.valvePayout), settlement = total(\.settlement)
       let starts = startFigures.byYear[y]
-      let meanWaits = waitFigures.yearMean[y], p90Waits = waitFigures.yearP90[y]
+      let meanWaits = startFigures.yearMean[y], p90Waits = startFigures.yearP90[y]
       years.append(YearResult(
         year: horizon.firstYear + y, contractYear: y + 1, budget: total(\.budget), spend: spend, payment: payment,
         corridorAdjustment: total(\.corridorAdjustment), renegotiationAdjustment: total(\.renegotiationAdjustment),
@@ -106,42 +105,5 @@ extension Simulation {
       scenario: scenario.name, seed: seed, replication: replication, events: events, careTypes: types,
       years: years, monthly: monthly, flow: flow, capacityBreaches: capacityBreaches,
       ledgerDiscrepancy: ledgerDiscrepancy)
-  }
-}
-
-extension Simulation {
-  /// The waits' figures per care type (over the contract) and per contract year and type.
-  struct WaitFigures {
-    var starts: [Int], sum: [Double], overNorm: [Int], p90: [Double]
-    var yearMean: [[Double]], yearP90: [[Double]]
-  }
-
-  /// Sums and counts run over the waits in the order of the starts, before selection reorders
-  /// them for the 90th percentiles.
-  func waitStatistics(_ starts: StartFigures) -> WaitFigures {
-    let types = scenario.careTypes.count, years = scenario.horizon.contractYears
-    var waits = starts.waits
-    let offsets = starts.offsets
-    var figures = WaitFigures(
-      starts: Array(repeating: 0, count: types), sum: Array(repeating: 0, count: types),
-      overNorm: Array(repeating: 0, count: types), p90: Array(repeating: 0, count: types),
-      yearMean: Array(repeating: Array(repeating: 0, count: types), count: years),
-      yearP90: Array(repeating: Array(repeating: 0, count: types), count: years))
-    waits.withUnsafeMutableBufferPointer { all in
-      for k in 0..<types {
-        let whole = UnsafeMutableBufferPointer(rebasing: all[offsets[k * years]..<offsets[(k + 1) * years]])
-        let norm = scenario.careTypes[k].waitingNormDays
-        figures.starts[k] = whole.count
-        figures.sum[k] = whole.reduce(0, +)
-        figures.overNorm[k] = whole.reduce(0) { $0 + ($1 > norm ? 1 : 0) }
-        for y in 0..<years {
-          let part = UnsafeMutableBufferPointer(rebasing: all[offsets[k * years + y]..<offsets[k * years + y + 1]])
-          figures.yearMean[y][k] = part.isEmpty ? 0 : part.reduce(0, +) / Double(part.count)
-          figures.yearP90[y][k] = Statistics.quantile(selecting: part, 0.9)
-        }
-        figures.p90[k] = Statistics.quantile(selecting: whole, 0.9)
-      }
-    }
-    return figures
   }
 }

@@ -15,8 +15,6 @@ public struct RunEstimate: Sendable, Equatable {
   public var events: Double
   /// Expected peak memory of one replication, in bytes.
   public var memoryBytes: Double
-  /// Expected events per simulated day at the busiest.
-  public var eventsPerDay: Double
   /// Expected episodes per referral that reaches care.
   public var episodesPerReferral: Double
 
@@ -61,7 +59,6 @@ public struct RunEstimate: Sendable, Equatable {
     let stock = Double(scenario.initialStock.reduce(0) { $0 + $1.inCare + $1.waiting })
     // A referral is one event, and each episode ends in one (a start is not an event of its own).
     events = referrals * (1 + episodes) + stock + Double(years * 12)
-    eventsPerDay = busiestYear / DayCalendar.daysPerYear * (1 + episodes)
     // Children present: arrivals per day × days in the system (care, and as long again waiting).
     let daysInSystem = scenario.careTypes.indices.reduce(0.0) { $0 + visits[$1] * scenario.careTypes[$1].duration.mean }
       * repeatFactor * 2
