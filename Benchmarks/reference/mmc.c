@@ -1,5 +1,5 @@
 /* Reference M/M/c in plain C with GSL: the same model, heap and draws as the Swift kernel benchmark
- * (Benchmarks/Benchmarks/Kernel/MMcQueue.swift), to measure how close the Swift engine comes.
+ * (KernelQueue in Sources/Experiments/Bench/KernelQueue.swift), to measure how close the Swift engine comes.
  * Build: cc -O2 -o mmc mmc.c $(pkg-config --cflags --libs gsl)
  * Run:   ./mmc [runs] [first seed]   (λ = 9, μ = 1, c = 10, 200,000 customers per run; run r uses
  *        seed first + r, 1 by default) */

@@ -21,13 +21,22 @@ struct Bench: ParsableCommand {
   @Option(help: "Threads up to this many in the thread table (default: all cores).")
   var maxThreads: Int = ProcessInfo.processInfo.activeProcessorCount
 
+  @Flag(help: "Time the M/M/c written on the kernel alone (no youth-care model), as compare-peers does.")
+  var kernel = false
+
+  @Option(help: "What to print: table, or json (--kernel only: an array with one object per run).")
+  var format: OutputFormat = .table
+
   @OptionGroup var seedOption: SeedOption
 
   func validate() throws {
     guard runs >= 1, batch >= 1, maxThreads >= 1 else { throw ValidationError("--runs, --batch and --max-threads must be at least 1") }
+    if kernel && scenario != nil { throw ValidationError("--kernel runs its own M/M/c; give no scenario") }
+    if format == .json && !kernel { throw ValidationError("--format json is for --kernel; the scenario tables are text") }
   }
 
   func run() throws {
+    if kernel { return runKernel() }
     let base: Scenario = try scenario.map { path in try ScenarioReader.read(file: path) } ?? Verification.mmcScenario()
     let seed = seedOption.seed ?? base.random.seed
     print("\(base.name) · seed \(seed) · median of \(runs) replication\(runs == 1 ? "" : "s") per row\n")
@@ -55,5 +64,31 @@ struct Bench: ParsableCommand {
     }
     print(threads.rendered(), terminator: "")
     print("A batch of \(batch) replications per row; the results are the same on any number of threads.")
+  }
+
+  /// The M/M/c on the kernel alone: per run, the events, wall time and mean wait.
+  func runKernel() {
+    let seed = seedOption.seed ?? 1
+    let timed = EngineBench.kernel(runs: runs, seed: seed)
+    switch format {
+    case .json:
+      print(JSONValue.array(timed.map { run in
+        .object([
+          ("seed", .unsigned(run.seed)), ("events", .int(run.events)), ("wallSeconds", .double(run.milliseconds / 1000, 6)),
+          ("meanWait", .double(run.meanWait, 6)),
+        ])
+      }).rendered(), terminator: "")
+    case .table:
+      print("M/M/c on the kernel alone (λ = 9, μ = 1, c = 10, 200,000 customers) · seeds \(seed)…\(seed + UInt64(runs) - 1)\n")
+      var table = TextTable([("Seed", .left), ("Events", .right), ("ms per run", .right), ("Events/s", .right),
+                             ("Mean wait", .right)])
+      for run in timed {
+        table.append([String(run.seed), RunTable.grouped(run.events), String(format: "%.2f", run.milliseconds),
+                      String(format: "%.2f M", run.eventsPerSecond / 1e6), String(format: "%.4f", run.meanWait)])
+      }
+      print(table.rendered(), terminator: "")
+      let theory = QueueingTheory.mmcMeanWait(arrivalRate: 9, serviceRate: 1, servers: 10)
+      print("Erlang C gives a mean wait of \(String(format: "%.4f", theory)) days. The same model in the youth-care engine: lumpsim bench.")
+    }
   }
 }

@@ -190,6 +190,34 @@ struct BenchCLITests {
     let missing = try CLIRunner.run(["bench", "no-such-scenario.yaml"])
     #expect(missing.status == 2 && missing.stderr.contains("no-such-scenario.yaml"))
   }
+
+  @Test("bench --kernel gives one JSON object per run, seeds counting up; kernel options misused exit 2")
+  func kernel() throws {
+    let output = try CLIRunner.run(["bench", "--kernel", "--runs", "2", "--seed", "1000", "--format", "json"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let runs = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+    #expect(runs.count == 2)
+    #expect(runs.map { $0["seed"] as? Int } == [1000, 1001])
+    #expect(runs.allSatisfy { $0["events"] as? Int == 400_000 })
+    // The kernel queue is the C loop's model with the C loop's draws: the same seed, the same waits.
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let binary = folder.appendingPathComponent("mmc").path
+    let source = CLIRunner.root.appendingPathComponent("Benchmarks/reference/mmc.c").path
+    let compiled = try CLIRunner.run(executable: "/bin/sh", ["-c", "clang -O2 -o '\(binary)' '\(source)' $(pkg-config --cflags --libs gsl)"])
+    #expect(compiled.status == 0, "\(compiled.stderr)")
+    for (index, seed) in ["1000", "1001"].enumerated() {
+      let c = try CLIRunner.run(executable: binary, ["1", seed])
+      let wait = try #require(c.stdout.firstMatch(of: /mean wait ([0-9.]+)\)/).map { String($0.1) })
+      #expect(String(format: "%.4f", runs[index]["meanWait"] as? Double ?? 0) == wait, "seed \(seed): \(c.stdout)")
+    }
+    let table = try CLIRunner.run(["bench", "--kernel", "--runs", "1"])
+    #expect(table.status == 0 && table.stdout.contains("Erlang C gives a mean wait of 0.6687"))
+    for arguments in [["bench", "--format", "json"], ["bench", "--kernel", "Scenarios/validation/mmc.yaml"]] {
+      let refused = try CLIRunner.run(arguments)
+      #expect(refused.status == 2, "\(arguments)")
+    }
+  }
 }
 
 @Suite("Fuzz corpus replay")

@@ -1,4 +1,5 @@
 import Benchmark
+import Experiments
 import SimKernel
 import Stochastics
 
@@ -17,7 +18,7 @@ let benchmarks: @Sendable () -> Void = {
   Benchmark("MMc_lambda9_mu1_c10_200000_customers") { benchmark in
     for iteration in benchmark.scaledIterations {
       // A fresh seed per iteration so the branch predictor cannot learn one sequence.
-      var model = MMcQueue(lambda: 9, mu: 1, servers: 10, customers: 200_000, seed: UInt64(iteration + 1))
+      var model = KernelQueue(lambda: 9, mu: 1, servers: 10, customers: 200_000, seed: UInt64(iteration + 1))
       benchmark.startMeasurement()
       let events = model.run(until: .infinity)
       benchmark.stopMeasurement()

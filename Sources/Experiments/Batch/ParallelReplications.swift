@@ -137,7 +137,7 @@ public enum ParallelReplications {
         }
         if stop.isStopped && running == 0 { return nil }
         if stop.isStopped && nextToDeliver >= nextToClaim { return nil }
-        condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+        _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
       }
     }
 

@@ -58,6 +58,29 @@ public enum EngineBench {
     return out
   }
 
+  /// One run of the M/M/c on the kernel alone.
+  public struct KernelRun: Sendable {
+    public var seed: UInt64
+    public var events: Int
+    public var milliseconds: Double
+    public var meanWait: Double
+    public var eventsPerSecond: Double { Double(events) / (milliseconds / 1000) }
+  }
+
+  /// Runs `KernelQueue` (λ = 9, μ = 1, c = 10, `customers` customers, the compare-peers model)
+  /// with seeds `seed`, `seed + 1`, …, timing each run.
+  public static func kernel(runs: Int, seed: UInt64, customers: Int = 200_000) -> [KernelRun] {
+    let clock = ContinuousClock()
+    return (0..<max(1, runs)).map { r in
+      let runSeed = seed &+ UInt64(r)
+      var queue = KernelQueue(lambda: 9, mu: 1, servers: 10, customers: customers, seed: runSeed)
+      let started = clock.now
+      let events = queue.run(until: .infinity)
+      let elapsed = seconds(clock.now - started) * 1000
+      return KernelRun(seed: runSeed, events: events, milliseconds: elapsed, meanWait: queue.meanWait)
+    }
+  }
+
   /// The scenario over `factor` × its contract years.
   public static func longer(_ scenario: Scenario, by factor: Int) -> Scenario {
     var s = scenario

@@ -1,39 +1,50 @@
 import SimKernel
 import Stochastics
 
-/// The smallest useful model on the kernel: an M/M/c queue with FIFO waiting and wait statistics.
+/// An M/M/c queue written directly on the kernel: FIFO waiting and the mean wait, nothing else.
 ///
-/// It measures the engine itself (calendar, run loop, GSL draws) without the youth-care model,
-/// and is the same model a plain C loop would run.
-struct MMcQueue: DiscreteEventModel {
-  enum Event { case arrival, departure }
+/// This is the model as a SimPy or Ciw user would write it against their library, and the same
+/// model as the plain C loop in `Benchmarks/reference/mmc.c` (same heap discipline, same GSL
+/// draws): it measures the engine (calendar, run loop, draws) without the youth-care model's
+/// registry, ledger and records. `lumpsim bench --kernel` and `scripts/compare-peers` run it.
+public struct KernelQueue: DiscreteEventModel {
+  public enum Event { case arrival, departure }
 
-  var calendar = EventCalendar<Event>(capacity: 64)
-  var now: SimTime = 0
+  public var calendar = EventCalendar<Event>(capacity: 64)
+  public var now: SimTime = 0
   let stream: RandomStream
   let meanInterarrival: Double
   let meanService: Double
   let servers: Int
+  let customers: Int
   var busy = 0
+  /// Arrival times of the waiting customers, a ring whose length is a power of two.
   var waitingSince: ContiguousArray<Double>
   var head = 0
   var waiting = 0
-  var served = 0
-  var totalWait = 0.0
-  let customers: Int
   var arrived = 0
+  /// Customers who have started service.
+  public private(set) var served = 0
+  /// The sum of their waits.
+  public private(set) var totalWait = 0.0
 
-  init(lambda: Double, mu: Double, servers: Int, customers: Int, seed: UInt64) {
+  /// The mean wait of the customers served so far.
+  public var meanWait: Double { served > 0 ? totalWait / Double(served) : 0 }
+
+  /// A queue with arrival rate `lambda`, service rate `mu` per server and `servers` servers that
+  /// admits `customers` customers, drawing from one Mersenne Twister seeded with `seed` (as the
+  /// C loop does).
+  public init(lambda: Double, mu: Double, servers: Int, customers: Int, seed: UInt64) {
     stream = RandomStream(kind: .mt19937, seed: seed)
     meanInterarrival = 1 / lambda
     meanService = 1 / mu
     self.servers = servers
     self.customers = customers
-    waitingSince = ContiguousArray(repeating: 0, count: 4096)  // a power of two: indices wrap with a mask
+    waitingSince = ContiguousArray(repeating: 0, count: 4096)
     calendar.schedule(.arrival, at: stream.exponential(mean: meanInterarrival), class: EventClass(rank: 1))
   }
 
-  mutating func handle(_ event: Event) {
+  public mutating func handle(_ event: Event) {
     switch event {
     case .arrival:
       arrived += 1
@@ -62,6 +73,7 @@ struct MMcQueue: DiscreteEventModel {
     }
   }
 
+  /// Doubles the ring, keeping the waiting customers in order.
   mutating func grow() {
     var larger = ContiguousArray<Double>(repeating: 0, count: waitingSince.count * 2)
     for i in 0..<waiting { larger[i] = waitingSince[(head + i) & (waitingSince.count - 1)] }
