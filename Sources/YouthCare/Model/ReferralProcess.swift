@@ -15,6 +15,9 @@ struct ReferralProcess {
   let sources: Int
   private var month = 0
   private var time = 0.0
+  /// When the current month ends: kept, not recomputed per referral (a division, a remainder and
+  /// a table lookup each time).
+  private var monthEnd = DayCalendar.startOfMonth(1)
 
   /// Builds the rate table, drawing each source's yearly multipliers from `overdispersion`.
   init(scenario: Scenario, overdispersion: RandomStream) {
@@ -70,16 +73,16 @@ struct ReferralProcess {
   mutating func next(_ stream: RandomStream) -> Double? {
     var need = stream.exponential(mean: 1)
     while month < ratePerDay.count {
-      let end = DayCalendar.startOfMonth(month + 1)
       let rate = ratePerDay[month]
-      let available = rate * (end - time)
+      let available = rate * (monthEnd - time)
       if need < available {
         time += need / rate
         return time
       }
       need -= available
-      time = end
+      time = monthEnd
       month += 1
+      monthEnd = DayCalendar.startOfMonth(month + 1)
     }
     return nil
   }
