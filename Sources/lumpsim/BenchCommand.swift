@@ -2,6 +2,7 @@ import ArgumentParser
 import Experiments
 import Foundation
 import Reports
+import SimKernel
 import YouthCare
 
 /// `lumpsim bench [SCENARIO]`: how fast the engine runs a scenario, and how that scales.
@@ -29,6 +30,8 @@ struct Bench: ParsableCommand {
 
   @OptionGroup var seedOption: SeedOption
 
+  @OptionGroup var limitOptions: LimitOptions
+
   func validate() throws {
     guard runs >= 1, batch >= 1, maxThreads >= 1 else { throw ValidationError("--runs, --batch and --max-threads must be at least 1") }
     if kernel && scenario != nil { throw ValidationError("--kernel runs its own M/M/c; give no scenario") }
@@ -39,17 +42,25 @@ struct Bench: ParsableCommand {
     if kernel { return runKernel() }
     let base: Scenario = try scenario.map { path in try ScenarioReader.read(file: path) } ?? Verification.mmcScenario()
     let seed = seedOption.seed ?? base.random.seed
+    let configurations = [
+      ("as written (\(base.horizon.simulatedYears) simulated years)", base),
+      ("horizon × 2", EngineBench.longer(base, by: 2)), ("horizon × 4", EngineBench.longer(base, by: 4)),
+      ("population × 2", EngineBench.larger(base, by: 2)), ("population × 4", EngineBench.larger(base, by: 4)),
+    ]
+    // The scaled configurations are 4 × the scenario: each is checked before anything runs.
+    for (label, scenario) in configurations {
+      if let problem = limitOptions.problem(with: scenario, parallel: label.hasPrefix("as written") ? maxThreads : 1) {
+        throw BadInput(message: "\(self.scenario ?? "the built-in M/M/c"), \(label): the run looks too large: \(problem). "
+          + "Bench a smaller scenario, raise the limit, or run anyway with --force.")
+      }
+    }
     print("\(base.name) · seed \(seed) · median of \(runs) replication\(runs == 1 ? "" : "s") per row\n")
 
     var scaling = TextTable([("Configuration", .left), ("Events", .right), ("ms per replication", .right),
                              ("Events/s", .right), ("µs per event", .right)])
-    let rows = try [
-      EngineBench.time(base, label: "as written (\(base.horizon.simulatedYears) simulated years)", seed: seed, runs: runs),
-      EngineBench.time(EngineBench.longer(base, by: 2), label: "horizon × 2", seed: seed, runs: runs),
-      EngineBench.time(EngineBench.longer(base, by: 4), label: "horizon × 4", seed: seed, runs: runs),
-      EngineBench.time(EngineBench.larger(base, by: 2), label: "population × 2", seed: seed, runs: runs),
-      EngineBench.time(EngineBench.larger(base, by: 4), label: "population × 4", seed: seed, runs: runs),
-    ]
+    let rows = try configurations.map { label, scenario throws(Runaway) in
+      try EngineBench.time(scenario, label: label, seed: seed, runs: runs)
+    }
     for row in rows {
       scaling.append([row.label, RunTable.grouped(row.events), String(format: "%.2f", row.msPerReplication),
                       String(format: "%.2f M", row.eventsPerSecond / 1e6),

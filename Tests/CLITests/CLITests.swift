@@ -189,6 +189,10 @@ struct BenchCLITests {
     #expect(bad.status == 2)
     let missing = try CLIRunner.run(["bench", "no-such-scenario.yaml"])
     #expect(missing.status == 2 && missing.stderr.contains("no-such-scenario.yaml"))
+    // The scaled configurations are checked against the limits before anything runs.
+    let large = try CLIRunner.run(["bench", "--max-events", "100000"])
+    #expect(large.status == 2 && large.stderr.contains("horizon × 2: the run looks too large"), "\(large.stderr)")
+    #expect(large.stdout.isEmpty)
   }
 
   @Test("bench --kernel gives one JSON object per run, seeds counting up; kernel options misused exit 2")
