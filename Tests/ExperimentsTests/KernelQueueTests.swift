@@ -29,14 +29,19 @@ struct KernelQueueTests {
     #expect(again.totalWait == queue.totalWait)
   }
 
-  @Test("a queue longer than its first ring (heavy load) keeps its customers in order")
+  @Test("a ring that doubles many times while customers wait gives the waits of one that never fills")
   func ringGrows() {
-    // λ = 20 against c·μ = 10: the queue grows past 4,096 and the ring doubles while it holds
-    // customers; FIFO waits then sum to the same total as a ring that never wrapped would give.
-    var queue = KernelQueue(lambda: 20, mu: 1, servers: 10, customers: 20_000, seed: 9)
-    queue.run(until: .infinity)
-    #expect(queue.served == 20_000)
-    // With arrivals twice the service capacity, the last customers wait about half the run.
-    #expect(queue.meanWait > 100)
+    // λ = 20 against c·μ = 10: about 10,000 customers wait when the last arrives. A ring of 4 places
+    // doubles twelve times, each time with the queue wrapped around its end; a ring of 16,384
+    // never does. Any customer lost or reordered in a doubling changes the total wait.
+    var growing = KernelQueue(lambda: 20, mu: 1, servers: 10, customers: 20_000, seed: 9, ring: 4)
+    growing.run(until: .infinity)
+    var roomy = KernelQueue(lambda: 20, mu: 1, servers: 10, customers: 20_000, seed: 9, ring: 16_384)
+    roomy.run(until: .infinity)
+    #expect(growing.served == 20_000 && roomy.served == 20_000)
+    #expect(growing.totalWait == roomy.totalWait)
+    // Customer n arrives at n/20 and starts near n/10 (ten served a day): the waits rise
+    // linearly to 1,000 days, a mean of about 500.
+    #expect(growing.meanWait > 450 && growing.meanWait < 550, "\(growing.meanWait)")
   }
 }

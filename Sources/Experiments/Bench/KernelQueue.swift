@@ -33,14 +33,15 @@ public struct KernelQueue: DiscreteEventModel {
 
   /// A queue with arrival rate `lambda`, service rate `mu` per server and `servers` servers that
   /// admits `customers` customers, drawing from one Mersenne Twister seeded with `seed` (as the
-  /// C loop does).
-  public init(lambda: Double, mu: Double, servers: Int, customers: Int, seed: UInt64) {
+  /// C loop does). The waiting ring starts with `ring` places (a power of two) and doubles when full.
+  public init(lambda: Double, mu: Double, servers: Int, customers: Int, seed: UInt64, ring: Int = 4096) {
+    precondition(ring > 0 && ring & (ring - 1) == 0, "the ring's length must be a power of two")
     stream = RandomStream(kind: .mt19937, seed: seed)
     meanInterarrival = 1 / lambda
     meanService = 1 / mu
     self.servers = servers
     self.customers = customers
-    waitingSince = ContiguousArray(repeating: 0, count: 4096)
+    waitingSince = ContiguousArray(repeating: 0, count: ring)
     calendar.schedule(.arrival, at: stream.exponential(mean: meanInterarrival), class: EventClass(rank: 1))
   }
 
