@@ -50,8 +50,8 @@ struct Run: ParsableCommand {
 
 extension BadInput {
   /// The watchdog stopped a replication: the scenario is at fault (exit 2), and this says where to look.
-  init(_ runaway: Runaway, context: String = "") {
-    self.init(message: context + runawayMessage(runaway))
+  init(_ runaway: Runaway) {
+    self.init(message: runawayMessage(runaway))
   }
 }
 
