@@ -33,6 +33,16 @@ struct Ledger: ~Copyable {
 
   /// This year's price multiplier (cost indexation).
   private(set) var priceLevel = 1.0
+  /// Per care type at this year's prices: what one more client adds to its contract's spend rate
+  /// within capacity and above it (overhead included) and to its P×Q payment rate, and an intake's
+  /// cost. Counts change on most events, prices once a year, so the products are taken once a
+  /// year, in the order the per-event sums used to take them: the sums agree to the last bit.
+  private var clientRate: UniqueArray<Double>
+  private var overflowClientRate: UniqueArray<Double>
+  private var clientPayment: UniqueArray<Double>
+  private var intakeCost: UniqueArray<Double>
+  /// The municipality pays per client-day (P×Q), so payment rates follow the counts.
+  private let paysPerDay: Bool
   /// Client-days within capacity and above it, per type, since the last month end.
   private(set) var normalDays: UniqueArray<Double>
   private(set) var overflowDays: UniqueArray<Double>
@@ -70,13 +80,23 @@ struct Ledger: ~Copyable {
     placeDays = UniqueArray(repeating: 0, count: types)
     lastTouched = UniqueArray(repeating: 0, count: types)
     intakeThisMonth = UniqueArray(repeating: 0, count: types)
+    paysPerDay = model == .pxq
+    clientRate = UniqueArray(repeating: 0, count: types)
+    overflowClientRate = UniqueArray(repeating: 0, count: types)
+    clientPayment = UniqueArray(repeating: 0, count: types)
+    intakeCost = UniqueArray(repeating: 0, count: types)
+    priceRates()
   }
 
-  /// The cost per day of one client in type `k` when the type holds `count` clients including it.
-  @inline(__always)
-  func marginalRate(_ k: Int, count: Int) -> Double {
-    let perDay = baseCostPerDay[k] * priceLevel
-    return count <= capacity[k] ? perDay : perDay * overflowFactor[k]
+  /// Takes this year's per-client rates from the base figures and `priceLevel`.
+  private mutating func priceRates() {
+    for k in 0..<types {
+      let perDay = baseCostPerDay[k] * priceLevel
+      clientRate[k] = perDay * overheadOf[k]
+      overflowClientRate[k] = perDay * overflowFactor[k] * overheadOf[k]
+      clientPayment[k] = baseTariff[k] * priceLevel
+      intakeCost[k] = baseIntake[k] * priceLevel
+    }
   }
 
   /// Brings contract `c`'s books up to `now`.
@@ -113,9 +133,10 @@ struct Ledger: ~Copyable {
     let c = contractOf[k]
     if c >= 0 {
       accrue(c, to: now)
-      let marginal = marginalRate(k, count: delta > 0 ? oldCount + 1 : oldCount)
-      books[c].rate += Double(delta) * marginal * overheadOf[k]
-      if model == .pxq { books[c].paymentRate += Double(delta) * baseTariff[k] * priceLevel }
+      // The client who arrives or leaves is the last one counted: above capacity it costs more.
+      let rate = (delta > 0 ? oldCount + 1 : oldCount) <= capacity[k] ? clientRate[k] : overflowClientRate[k]
+      books[c].rate += delta > 0 ? rate : -rate
+      if paysPerDay { books[c].paymentRate += delta > 0 ? clientPayment[k] : -clientPayment[k] }
     }
   }
 
@@ -133,7 +154,7 @@ struct Ledger: ~Copyable {
   /// Books the intake cost of a start in type `k` at `now`.
   @inline(__always)
   mutating func intake(_ k: Int, now: Double) {
-    let cost = baseIntake[k] * priceLevel
+    let cost = intakeCost[k]
     guard cost > 0 else { return }
     intakeThisMonth[k] += cost
     let c = contractOf[k]
@@ -228,6 +249,7 @@ struct Ledger: ~Copyable {
     counts: borrowing UniqueArray<Int>, now: Double
   ) {
     self.priceLevel = priceLevel
+    priceRates()
     for c in 0..<books.count {
       books[c].startYear(budget: budgets[c], ceiling: ceilings[c], extraCostPerDay: extraCostPerDay[c], now: now)
     }
