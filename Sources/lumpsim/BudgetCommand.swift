@@ -39,14 +39,10 @@ struct Budget: ParsableCommand {
     let seed = seedOption.seed ?? scenario.random.seed
     let years = try parseYears(scenario)
     let interrupt = InterruptHandler()
-    let solved: BudgetSolver.Answer?
-    do throws(Runaway) {
-      solved = try BudgetSolver.solve(
-        scenario, seed: seed, replications: n, threads: threadsOption.threads, target: maxOverspendProbability,
-        years: years, stop: interrupt.flag)
-    } catch {
-      throw BadInput(error)
-    }
+    // A replication the watchdog cut short throws `Runaway`, which `Lumpsim.main` reports (exit 2).
+    let solved = try BudgetSolver.solve(
+      scenario, seed: seed, replications: n, threads: threadsOption.threads, target: maxOverspendProbability,
+      years: years, stop: interrupt.flag)
     guard let answer = solved else {
       throw RuntimeFailure(description: "Interrupted; no answer.", code: interrupt.interrupted ? 130 : 1)
     }

@@ -41,17 +41,28 @@ public enum ParallelReplications {
     _ scenario: Scenario, seed: UInt64, first: Int = 0, count: Int, threads: Int, stop: StopFlag = StopFlag(),
     consume: (Int, ReplicationResult) -> Bool
   ) throws(Runaway) -> Int {
-    var runaway: Runaway?
-    let consumed = run(first: first, count: count, threads: threads, stop: stop, work: { index in
+    try run(first: first, count: count, threads: threads, stop: stop, work: { index in
       Replication.run(scenario, seed: seed, replication: index)
-    }, consume: { index, result in
-      if let cut = result.runaway {
-        runaway = cut
+    }, cutShort: { _, result in result.runaway }, consume: consume)
+  }
+
+  /// `run(first:count:threads:stop:work:consume:)` for work the watchdog may cut short: an output
+  /// for which `cutShort` names an error holds partial figures, so it never reaches `consume`; the
+  /// run stops there and throws that error.
+  @discardableResult
+  public static func run<Output: Sendable, Cut: Error>(
+    first: Int = 0, count: Int, threads: Int, stop: StopFlag = StopFlag(),
+    work: @escaping @Sendable (Int) -> Output, cutShort: (Int, Output) -> Cut?, consume: (Int, Output) -> Bool
+  ) throws(Cut) -> Int {
+    var cut: Cut?
+    let consumed = run(first: first, count: count, threads: threads, stop: stop, work: work, consume: { index, output in
+      if let error = cutShort(index, output) {
+        cut = error
         return false
       }
-      return consume(index, result)
+      return consume(index, output)
     })
-    if let runaway { throw runaway }
+    if let cut { throw cut }
     return consumed
   }
 

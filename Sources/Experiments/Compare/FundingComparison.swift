@@ -36,19 +36,13 @@ public struct FundingComparison: Sendable {
     precondition(!models.isEmpty, "compare needs at least one model")
     let variants = models.map { Self.scenario(scenario, under: $0) }
     var accumulator = ComparisonAccumulator(variants: variants, seed: seed, sampleCapacity: sampleCapacity)
-    var runaway: Runaway?
-    let done = ParallelReplications.run(count: count, threads: threads, stop: stop, work: { index in
+    let done = try ParallelReplications.run(count: count, threads: threads, stop: stop, work: { index in
       variants.map { Replication.run($0, seed: seed, replication: index) }
-    }, consume: { _, results in
-      if let cut = results.lazy.compactMap(\.runaway).first {
-        runaway = cut
-        return false
-      }
+    }, cutShort: { _, results in results.lazy.compactMap(\.runaway).first }, consume: { _, results in
       accumulator.add(results)
       progress(accumulator.count)
       return true
     })
-    if let runaway { throw runaway }
     guard done == count, !stop.isStopped else { return nil }
     return accumulator.result()
   }

@@ -25,19 +25,15 @@ public enum SweepRunner {
     consume: (_ unit: Int, _ point: Int, _ replication: Int, ReplicationResult) -> Bool
   ) throws(UnitRunaway) -> Int {
     let replications = sweep.replications, seed = sweep.seed, scenarios = sweep.scenarios
-    var runaway: UnitRunaway?
-    let consumed = ParallelReplications.run(count: units.count, threads: threads, stop: stop, work: { i in
+    return try ParallelReplications.run(count: units.count, threads: threads, stop: stop, work: { i in
       let unit = units[i]
       return Replication.run(scenarios[unit / replications], seed: seed, replication: unit % replications)
+    }, cutShort: { i, result in
+      let unit = units[i]
+      return result.runaway.map { UnitRunaway(unit: unit, point: unit / replications, replication: unit % replications, runaway: $0) }
     }, consume: { i, result in
       let unit = units[i]
-      if let cut = result.runaway {
-        runaway = UnitRunaway(unit: unit, point: unit / replications, replication: unit % replications, runaway: cut)
-        return false
-      }
       return consume(unit, unit / replications, unit % replications, result)
     })
-    if let runaway { throw runaway }
-    return consumed
   }
 }
