@@ -13,6 +13,10 @@ struct Bench: ParsableCommand {
   @Argument(help: "A scenario file; without one, the built-in M/M/c (λ = 9, μ = 1, c = 10).")
   var scenario: String?
 
+  @Option(name: .customLong("set"), help: ArgumentHelp(
+    "Change one value of the scenario file, as in run and batch (repeatable).", valueName: "PATH=VALUE"))
+  var overrides: [String] = []
+
   @Option(help: "Replications timed per configuration (the median is shown).")
   var runs: Int = 5
 
@@ -35,12 +39,13 @@ struct Bench: ParsableCommand {
   func validate() throws {
     guard runs >= 1, batch >= 1, maxThreads >= 1 else { throw ValidationError("--runs, --batch and --max-threads must be at least 1") }
     if kernel && scenario != nil { throw ValidationError("--kernel runs its own M/M/c; give no scenario") }
+    if scenario == nil && !overrides.isEmpty { throw ValidationError("--set changes a scenario file; give one") }
     if format == .json && !kernel { throw ValidationError("--format json is for --kernel; the scenario tables are text") }
   }
 
   func run() throws {
     if kernel { return runKernel() }
-    let base: Scenario = try scenario.map { path in try ScenarioReader.read(file: path) } ?? Verification.mmcScenario()
+    let base: Scenario = try scenario.map { try readScenario(file: $0, overrides: overrides) } ?? Verification.mmcScenario()
     let seed = seedOption.seed ?? base.random.seed
     let configurations = [
       ("as written (\(base.horizon.simulatedYears) simulated years)", base),

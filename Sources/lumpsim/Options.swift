@@ -33,18 +33,23 @@ struct ScenarioOptions: ParsableArguments {
 
   /// The scenario with the overrides applied, validated.
   func loadUnchecked() throws -> Scenario {
-    var parsed: [ScenarioOverride] = []
-    var problems: [ScenarioIssue] = []
-    for text in overrides {
-      do throws(ScenarioIssue) {
-        parsed.append(try ScenarioOverride(parsing: text))
-      } catch {
-        problems.append(error)
-      }
-    }
-    if !problems.isEmpty { throw ScenarioError(file: scenario, issues: problems) }
-    return try ScenarioReader.read(file: scenario, overrides: parsed)
+    try readScenario(file: scenario, overrides: overrides)
   }
+}
+
+/// Reads a scenario file with `--set` overrides applied; every malformed override is reported at once.
+func readScenario(file: String, overrides: [String]) throws -> Scenario {
+  var parsed: [ScenarioOverride] = []
+  var problems: [ScenarioIssue] = []
+  for text in overrides {
+    do throws(ScenarioIssue) {
+      parsed.append(try ScenarioOverride(parsing: text))
+    } catch {
+      problems.append(error)
+    }
+  }
+  if !problems.isEmpty { throw ScenarioError(file: file, issues: problems) }
+  return try ScenarioReader.read(file: file, overrides: parsed)
 }
 
 /// How large a run may look before it is refused, shared by every command that runs scenarios.

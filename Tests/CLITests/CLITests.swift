@@ -193,6 +193,24 @@ struct BenchCLITests {
     let large = try CLIRunner.run(["bench", "--max-events", "100000"])
     #expect(large.status == 2 && large.stderr.contains("horizon × 2: the run looks too large"), "\(large.stderr)")
     #expect(large.stdout.isEmpty)
+
+    // --set changes the scenario file as in run: five contract years instead of ten halve the events.
+    let file = "Scenarios/validation/mmc.yaml"
+    let written = try CLIRunner.run(["bench", file, "--runs", "1", "--batch", "1", "--max-threads", "1"])
+    let shorter = try CLIRunner.run(["bench", file, "--set", "horizon.contractYears=5", "--runs", "1", "--batch", "1", "--max-threads", "1"])
+    #expect(written.status == 0 && shorter.status == 0, "\(shorter.stderr)")
+    func asWritten(_ stdout: String) throws -> Double {
+      let line = try #require(stdout.split(separator: "\n").first { $0.hasPrefix("as written") })
+      let match = try #require(String(line).firstMatch(of: /^.*?\s{2,}([0-9,]+)\s/))
+      return try #require(Double(match.1.replacingOccurrences(of: ",", with: "")))
+    }
+    // 1 warm-up + 5 contract years against 1 + 10: 6/11 of the events, give or take chance.
+    let ratio = try asWritten(shorter.stdout) / asWritten(written.stdout)
+    #expect(ratio > 6.0 / 11 * 0.9 && ratio < 6.0 / 11 * 1.1, "\(ratio)")
+    let badSet = try CLIRunner.run(["bench", file, "--set", "horizon.contractYears=0"])
+    #expect(badSet.status == 2 && badSet.stderr.contains("horizon.contractYears"), "\(badSet.stderr)")
+    let setWithoutFile = try CLIRunner.run(["bench", "--set", "horizon.contractYears=5"])
+    #expect(setWithoutFile.status == 2)
   }
 
   @Test("bench --kernel gives one JSON object per run, seeds counting up; kernel options misused exit 2")
