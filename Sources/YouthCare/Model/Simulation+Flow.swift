@@ -28,6 +28,12 @@ extension Simulation {
   mutating func referralArrives() {
     // With one source the choice is certain and takes no draw from the demand stream.
     let source = referrals.sources > 1 ? referrals.source(demand.uniform()) : 0
+    // The next referral is scheduled first. It takes the place at the top of the calendar of the
+    // referral just handled (the hold step), and being close in time it sifts down a level or two;
+    // the child's episode end, far ahead, is then added at the bottom, where it mostly stays.
+    // The other way round, each crossed the whole heap. The two are of different event classes,
+    // so the order they run in is the same either way.
+    if let next = referrals.next(demand) { calendar.schedule(.referral, at: next, class: .arrival) }
     flow.referrals += 1
     if statutoryValve {
       for c in 0..<contractCount where statutoryCounts[source * contractCount + c] { yearStatutoryReferrals[c] += 1 }
@@ -35,7 +41,6 @@ extension Simulation {
     recorder.referral(source: source, month: month)
     let c = newChild(source: UInt8(source))
     route(c, source: source)
-    if let next = referrals.next(demand) { calendar.schedule(.referral, at: next, class: .arrival) }
   }
 
   /// Sends a referral to its first care type, or diverts it.
