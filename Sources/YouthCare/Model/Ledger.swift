@@ -37,12 +37,10 @@ struct Ledger: ~Copyable {
   /// within capacity and above it (overhead included) and to its P×Q payment rate, and an intake's
   /// cost. Counts change on most events, prices once a year, so the products are taken once a
   /// year, in the order the per-event sums used to take them: the sums agree to the last bit.
-  private var clientRate: UniqueArray<Double>
+  private(set) var clientRate: UniqueArray<Double>
   private var overflowClientRate: UniqueArray<Double>
   private var clientPayment: UniqueArray<Double>
-  private var intakeCost: UniqueArray<Double>
-  /// The municipality pays per client-day (P×Q), so payment rates follow the counts.
-  private let paysPerDay: Bool
+  private(set) var intakeCost: UniqueArray<Double>
   /// Client-days within capacity and above it, per type, since the last month end.
   private(set) var normalDays: UniqueArray<Double>
   private(set) var overflowDays: UniqueArray<Double>
@@ -80,7 +78,6 @@ struct Ledger: ~Copyable {
     placeDays = UniqueArray(repeating: 0, count: types)
     lastTouched = UniqueArray(repeating: 0, count: types)
     intakeThisMonth = UniqueArray(repeating: 0, count: types)
-    paysPerDay = model == .pxq
     clientRate = UniqueArray(repeating: 0, count: types)
     overflowClientRate = UniqueArray(repeating: 0, count: types)
     clientPayment = UniqueArray(repeating: 0, count: types)
@@ -136,7 +133,7 @@ struct Ledger: ~Copyable {
       // The client who arrives or leaves is the last one counted: above capacity it costs more.
       let rate = (delta > 0 ? oldCount + 1 : oldCount) <= capacity[k] ? clientRate[k] : overflowClientRate[k]
       books[c].rate += delta > 0 ? rate : -rate
-      if paysPerDay { books[c].paymentRate += delta > 0 ? clientPayment[k] : -clientPayment[k] }
+      if model == .pxq { books[c].paymentRate += delta > 0 ? clientPayment[k] : -clientPayment[k] }
     }
   }
 
