@@ -44,6 +44,32 @@ struct EventCalendarTests {
     #expect(calendar.count == 100)
   }
 
+  @Test("times over the whole range of doubles come out in the order of the doubles")
+  func wholeRange() {
+    // The calendar compares a time's bits: check −0, subnormals, huge times and infinity.
+    let times: [Double] = [.infinity, 1e300, 0, 5e-324, -0.0, 1, .greatestFiniteMagnitude, 2.2250738585072014e-308, 1e-300, 0.5]
+    var calendar = EventCalendar<Int>()
+    for (i, time) in times.enumerated() { calendar.schedule(i, at: time, class: EventClass(rank: 0)) }
+    var out: [Int] = []
+    while let e = calendar.removeNext() { out.append(e.payload) }
+    // −0 and 0 are the same time, so they keep their scheduling order (0 was scheduled first).
+    let expected = times.indices.sorted { (times[$0], $0) < (times[$1], $1) }
+    #expect(out == expected)
+    #expect(out.prefix(2) == [2, 4])
+  }
+
+  @Test("an event before time 0 or at NaN is refused")
+  func refusesNegativeTimes() async {
+    await #expect(processExitsWith: .failure) {
+      var calendar = EventCalendar<Int>()
+      calendar.schedule(0, at: -1, class: EventClass(rank: 0))
+    }
+    await #expect(processExitsWith: .failure) {
+      var calendar = EventCalendar<Int>()
+      calendar.schedule(0, at: .nan, class: EventClass(rank: 0))
+    }
+  }
+
   @Test("the run loop stops at the horizon, handles events at it, and leaves now there")
   func runLoop() {
     var model = Ticker(period: 1.5)
@@ -59,7 +85,7 @@ struct EventCalendarTests {
   }
 }
 
-struct Ticker: DiscreteEventModel {
+struct Ticker: DiscreteEventModel, ~Copyable {
   enum Event { case tick }
   var calendar = EventCalendar<Event>()
   var now: SimTime = 0

@@ -7,7 +7,7 @@ import Stochastics
 /// model as the plain C loop in `Benchmarks/reference/mmc.c` (same heap discipline, same GSL
 /// draws): it measures the engine (calendar, run loop, draws) without the youth-care model's
 /// registry, ledger and records. `lumpsim bench --kernel` and `scripts/compare-peers` run it.
-public struct KernelQueue: DiscreteEventModel {
+public struct KernelQueue: DiscreteEventModel, ~Copyable {
   public enum Event { case arrival, departure }
 
   public var calendar = EventCalendar<Event>(capacity: 64)

@@ -1,3 +1,4 @@
+import SimKernel
 import Stochastics
 
 /// How a child moves: referral, routing, waiting, care, step up or down, exit, return.
@@ -14,6 +15,14 @@ extension Simulation {
   func uniform(_ c: Int32, _ slot: Slot, _ index: UInt64 = 0) -> Double {
     seek(c, slot, index)
     return childStream.counterUniform()
+  }
+
+  /// Child `c`'s outcome of `laws[index]`, drawn at `slot`. The uniform is drawn before the law
+  /// is read: drawn in between, it made the compiler retain and release the law's array.
+  @inline(__always)
+  func choose(_ c: Int32, _ slot: Slot, _ laws: borrowing UniqueArray<Categorical>, _ index: Int) -> Int {
+    let u = uniform(c, slot)
+    return laws[index].outcome(u)
   }
 
   @inline(__always)
@@ -48,7 +57,7 @@ extension Simulation {
     // A draw whose outcome is certain is not made; every draw has its own position, so skipping
     // one moves no other.
     let certain = routing[source].certainOutcome
-    let outcome = certain >= 0 ? certain : routing[source].outcome(uniform(c, .route))
+    let outcome = certain >= 0 ? certain : choose(c, .route, routing, source)
     // The throttle's diversion draw sits at its own position: drawn or not, no other draw moves.
     let throttleDiverts = outcome > 0 && throttled(outcome - 1)
       && uniform(c, .route, 1) < throttle.extraDiversion
@@ -233,7 +242,7 @@ extension Simulation {
     costCare(c, occupying: k)
     recorder.episodeEnds(k)
     let certain = transitions[k].certainOutcome
-    let outcome = certain >= 0 ? certain : transitions[k].outcome(uniform(c, .transition))
+    let outcome = certain >= 0 ? certain : choose(c, .transition, transitions, k)
     if outcome == 0 {
       leaveCare(c)
       vacate(k)
