@@ -80,7 +80,7 @@ public struct EventCalendar<Payload>: ~Copyable {
   @inlinable public var scheduledCount: UInt64 { sequence }
 
   /// The entry for `payload` at `time` in `eventClass`, with the next sequence number.
-  @inlinable
+  @inlinable @inline(__always)
   mutating func makeEntry(_ payload: Payload, at time: SimTime, class eventClass: EventClass) -> Entry {
     precondition(time >= 0, "an event cannot be scheduled before time 0 (or at NaN)")
     precondition(sequence < (1 << 56), "event sequence overflow")

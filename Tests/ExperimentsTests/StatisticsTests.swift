@@ -81,4 +81,29 @@ struct SelectionQuantileTests {
       }
     }
   }
+
+  @Test("zeros counted apart give the quantile of the whole sample, to the bit")
+  func zerosCountedApart() {
+    var state: UInt64 = 777
+    func next() -> Double {
+      state = state &* 6364136223846793005 &+ 1442695040888963407
+      return Double(state >> 40) / Double(1 << 24) + 0.001
+    }
+    // Every split of zeros against positives, including no zeros, only zeros, and a quantile
+    // falling on the last zero or the first positive value.
+    for n in [1, 2, 3, 9, 10, 11, 101, 1000, 5000] {
+      for zeroShare in [0.0, 0.05, 0.5, 0.89, 0.9, 0.91, 0.99, 1.0] {
+        let zeros = Int((Double(n) * zeroShare).rounded())
+        let positives = (0..<(n - zeros)).map { _ in next() }
+        let whole = (positives + [Double](repeating: 0, count: zeros)).sorted()
+        for p in [0.0, 0.1, 0.5, 0.9, 0.99, 1.0] {
+          var copy = positives
+          let q = copy.withUnsafeMutableBufferPointer { Statistics.quantile(selecting: $0, zeros: zeros, p) }
+          #expect(q == Statistics.quantile(sorted: whole, p), "n \(n) zeros \(zeros) p \(p)")
+        }
+      }
+    }
+    var empty: [Double] = []
+    #expect(empty.withUnsafeMutableBufferPointer { Statistics.quantile(selecting: $0, zeros: 0, 0.9) } == 0)
+  }
 }

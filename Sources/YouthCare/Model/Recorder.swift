@@ -196,23 +196,30 @@ struct Recorder: ~Copyable {
     var groupWaitSum = UniqueArray<Double>(repeating: 0, count: groups)
     var monthly = UniqueArray<Int>(repeating: 0, count: months * types)
     // Group g = type × contractYears + year: a type's waits over all years are one contiguous run.
+    // Only positive waits are stored; the zeros (children who started at once) are counted.
     var offsets = UniqueArray<Int>(repeating: 0, count: groups + 1)
+    var zeros = UniqueArray<Int>(repeating: 0, count: groups)
     for record in records {
       let k = Int(record.careType), m = Int(record.month), y = m / 12, g = k * contractYears + y
       byType[k] += 1
       byYear[y] += 1
+      monthly[m * types + k] += 1
+      guard record.wait > 0 else {
+        zeros[g] += 1
+        continue
+      }
+      // Adding a zero wait changes no sum, so the sums skip them and stay the same to the bit.
       yearWaitSum[y] += record.wait
       typeWaitSum[k] += record.wait
       if record.wait > waitingNorms[k] { overNorm[k] += 1 }
       groupWaitSum[g] += record.wait
-      monthly[m * types + k] += 1
       offsets[g + 1] += 1
     }
     for g in 0..<groups { offsets[g + 1] += offsets[g] }
     var next = UniqueArray<Int>(repeating: 0, count: groups)
     for g in 0..<groups { next[g] = offsets[g] }
-    var waits = [Double](repeating: 0, count: records.count)
-    for record in records {
+    var waits = [Double](repeating: 0, count: offsets[groups])
+    for record in records where record.wait > 0 {
       let g = Int(record.careType) * contractYears + Int(record.month) / 12
       waits[next[g]] = record.wait
       next[g] += 1
@@ -223,14 +230,18 @@ struct Recorder: ~Copyable {
     waits.withUnsafeMutableBufferPointer { all in
       // Selection reorders a group's waits, so each year's percentile is taken before the type's.
       for k in 0..<types {
+        var typeZeros = 0
         for y in 0..<contractYears {
           let g = k * contractYears + y
           let part = UnsafeMutableBufferPointer(rebasing: all[offsets[g]..<offsets[g + 1]])
-          yearMean[y][k] = part.isEmpty ? 0 : groupWaitSum[g] / Double(part.count)
-          yearP90[y][k] = Statistics.quantile(selecting: part, 0.9)
+          let starts = part.count + zeros[g]
+          yearMean[y][k] = starts == 0 ? 0 : groupWaitSum[g] / Double(starts)
+          yearP90[y][k] = Statistics.quantile(selecting: part, zeros: zeros[g], 0.9)
+          typeZeros += zeros[g]
         }
         p90[k] = Statistics.quantile(
-          selecting: UnsafeMutableBufferPointer(rebasing: all[offsets[k * contractYears]..<offsets[(k + 1) * contractYears]]), 0.9)
+          selecting: UnsafeMutableBufferPointer(rebasing: all[offsets[k * contractYears]..<offsets[(k + 1) * contractYears]]),
+          zeros: typeZeros, 0.9)
       }
     }
     return StartFigures(

@@ -22,6 +22,33 @@ public enum Statistics {
     return low + fraction * (high - low)
   }
 
+  /// The p-quantile of a sample made of `zeros` zeros and the positive `values`, the same as
+  /// `quantile(sorted:_:)` of the whole sample, found by selection among the positive values
+  /// only; `values` is reordered. Most children start without waiting, so most waits are zero:
+  /// counted, not stored, they cost nothing to select among.
+  public static func quantile(selecting values: UnsafeMutableBufferPointer<Double>, zeros: Int, _ p: Double) -> Double {
+    let count = zeros + values.count
+    guard count > 0 else { return 0 }
+    let position = p * Double(count - 1)
+    let lower = Int(position.rounded(.down))
+    let fraction = position - Double(lower)
+    // In sorted order the zeros come first: rank r is a zero below `zeros`, else the positive
+    // value of rank r − zeros.
+    var low = 0.0
+    if lower >= zeros {
+      select(values, rank: lower - zeros)
+      low = values[lower - zeros]
+    }
+    guard fraction > 0, lower + 1 < count else { return low }
+    var high = 0.0
+    if lower + 1 >= zeros {
+      // The next order statistic: the least positive value right of rank `lower`, which after
+      // the selection above (if any) are all those right of its place.
+      high = values[(lower >= zeros ? lower - zeros + 1 : 0)...].min()!
+    }
+    return low + fraction * (high - low)
+  }
+
   /// Rearranges `values` so the element of the given rank is in place, smaller ones before it and
   /// larger ones after (Floyd and Rivest's selection; deterministic).
   ///
