@@ -2,20 +2,31 @@
 the ratio to lumpsim and whether the outputs agree: the M/M/c (λ = 9, μ = 1, c = 10, 200,000
 customers) in lumpsim, a plain C + GSL loop, SimPy and Ciw, against Erlang C; and the youth-care
 reference model (Benchmarks/peers/youthcare-reference.yaml) in lumpsim, SimPy and Ciw, against
-each other. Called by scripts/compare-peers."""
+each other. Called by scripts/compare-peers.
+
+The systems run in rounds, side by side: each round runs SimPy and Ciw once (in this interpreter,
+so they stay warm, as in a Python user's session) and lumpsim and the C loop a few times. A
+machine whose speed drifts over seconds (a shared virtual machine does) then slows every system
+alike, instead of whichever happened to run during the slow stretch."""
 import json
 import math
 import statistics
 import subprocess
 import sys
+import time
 
-ROOT, LUMPSIM, C_BINARY, PYTHON = sys.argv[1:5]
-RUNS = int(sys.argv[5]) if len(sys.argv) > 5 else 5
-# lumpsim and the C loop take milliseconds a run, so they run at least 20 times: their medians
-# steady, and their intervals narrow enough to test agreement. Five runs on fixed seeds put the
-# interval wide of the truth about one time in twenty, and seeds 1000-1004 are such a time for
-# the whole engine (20 runs give 0.658 ± 0.018 against Erlang C's 0.6687).
-FAST_RUNS = max(RUNS, 20)
+ROOT, LUMPSIM, C_BINARY = sys.argv[1:4]
+RUNS = int(sys.argv[4]) if len(sys.argv) > 4 else 5
+sys.path.insert(0, f"{ROOT}/Benchmarks/peers")
+import mmc_ciw  # noqa: E402
+import mmc_simpy  # noqa: E402
+import youthcare_ciw  # noqa: E402
+import youthcare_simpy  # noqa: E402
+
+# lumpsim and the C loop take milliseconds a run, so they run at least 20 times, a block in each
+# round: their medians steady, and their intervals narrow enough to test agreement.
+PER_ROUND = -(-20 // RUNS)
+FAST_RUNS = PER_ROUND * RUNS
 CUSTOMERS = 200_000
 ERLANG_C_WQ = 0.6687  # λ = 9, μ = 1, c = 10 (docs/model.md; `lumpsim verify` checks it)
 
@@ -50,45 +61,57 @@ def summarise(name, runs):
     return {"system": name, "ms": ms, "eventsPerSecond": events / (ms / 1000), "meanWait": mean_wait, "half": half}
 
 
-def lumpsim_runs():
-    runs = []
-    for r in range(FAST_RUNS):
-        out = subprocess.run(
-            [LUMPSIM, "run", f"{ROOT}/Scenarios/validation/mmc.yaml", "--seed", str(1000 + r), "--format", "json",
-             "--set", "horizon.contractYears=61", "--set", "horizon.warmupYears=0"],
-            check=True, capture_output=True, text=True).stdout
-        d = json.loads(out)
-        runs.append({"seconds": d["wallSeconds"], "events": d["events"], "meanWait": d["careTypes"][0]["meanWaitDays"]})
-    return runs
+def lumpsim_run(r):
+    out = subprocess.run(
+        [LUMPSIM, "run", f"{ROOT}/Scenarios/validation/mmc.yaml", "--seed", str(1000 + r), "--format", "json",
+         "--set", "horizon.contractYears=61", "--set", "horizon.warmupYears=0"],
+        check=True, capture_output=True, text=True).stdout
+    d = json.loads(out)
+    return {"seconds": d["wallSeconds"], "events": d["events"], "meanWait": d["careTypes"][0]["meanWaitDays"]}
 
 
-def kernel_runs():
+def kernel_runs(first, count):
     # The same seeds as the C loop's, drawn from the same generator (GSL's Mersenne Twister).
-    out = subprocess.run([LUMPSIM, "bench", "--kernel", "--runs", str(FAST_RUNS), "--seed", "1000", "--format", "json"],
+    out = subprocess.run([LUMPSIM, "bench", "--kernel", "--runs", str(count), "--seed", str(1000 + first), "--format", "json"],
                          check=True, capture_output=True, text=True).stdout
     return [{"seconds": d["wallSeconds"], "events": d["events"], "meanWait": d["meanWait"]} for d in json.loads(out)]
 
 
-def c_runs():
-    runs = []
-    for r in range(FAST_RUNS):
-        out = subprocess.run([C_BINARY, "1", str(1000 + r)], check=True, capture_output=True, text=True).stdout
-        # "24.512 ms per run; 16.32 M events/s (mean wait 0.6690)"
-        ms = float(out.split(" ms per run")[0])
-        wait = float(out.split("mean wait ")[1].rstrip(")\n"))
-        runs.append({"seconds": ms / 1000, "events": 2 * CUSTOMERS, "meanWait": wait})
-    return runs
+def c_run(r):
+    out = subprocess.run([C_BINARY, "1", str(1000 + r)], check=True, capture_output=True, text=True).stdout
+    # "24.512 ms per run; 16.32 M events/s (mean wait 0.6690)"
+    ms = float(out.split(" ms per run")[0])
+    wait = float(out.split("mean wait ")[1].rstrip(")\n"))
+    return {"seconds": ms / 1000, "events": 2 * CUSTOMERS, "meanWait": wait}
 
 
-def python_runs(script):
-    out = subprocess.run([PYTHON, f"{ROOT}/Benchmarks/peers/{script}", str(CUSTOMERS), str(RUNS)],
-                         check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+def timed(run, *arguments):
+    started = time.perf_counter()
+    outputs = run(*arguments)
+    return time.perf_counter() - started, outputs
 
 
-results = [summarise("lumpsim (whole engine)", lumpsim_runs()), summarise("lumpsim (kernel alone)", kernel_runs()),
-           summarise("C + GSL loop", c_runs()),
-           summarise("SimPy", python_runs("mmc_simpy.py")), summarise("Ciw", python_runs("mmc_ciw.py"))]
+def simpy_run(r):
+    seconds, wait = timed(mmc_simpy.run, CUSTOMERS, 1000 + r)
+    return {"seconds": seconds, "events": 2 * CUSTOMERS, "meanWait": wait}
+
+
+def ciw_run(r):
+    seconds, (wait, served) = timed(mmc_ciw.run, CUSTOMERS, 1000 + r)
+    return {"seconds": seconds, "events": 2 * served, "meanWait": wait}
+
+
+mmc = {name: [] for name in ["whole", "kernel", "c", "simpy", "ciw"]}
+for turn in range(RUNS):
+    mmc["simpy"].append(simpy_run(turn))
+    mmc["ciw"].append(ciw_run(turn))
+    block = range(turn * PER_ROUND, (turn + 1) * PER_ROUND)
+    mmc["whole"] += [lumpsim_run(r) for r in block]
+    mmc["c"] += [c_run(r) for r in block]
+    mmc["kernel"] += kernel_runs(block.start, PER_ROUND)
+
+results = [summarise("lumpsim (whole engine)", mmc["whole"]), summarise("lumpsim (kernel alone)", mmc["kernel"]),
+           summarise("C + GSL loop", mmc["c"]), summarise("SimPy", mmc["simpy"]), summarise("Ciw", mmc["ciw"])]
 reference = results[0]
 print(f"M/M/c, λ = 9, μ = 1, c = 10, {CUSTOMERS:,} customers; lumpsim and C {FAST_RUNS} runs, "
       f"SimPy and Ciw {RUNS} (median wall time per run)\n")
@@ -118,25 +141,26 @@ def interval(values):
     return mean, half
 
 
-def youthcare_lumpsim():
-    runs = []
-    for r in range(FAST_RUNS):
-        out = subprocess.run(
-            [LUMPSIM, "run", f"{ROOT}/Benchmarks/peers/youthcare-reference.yaml", "--seed", str(2000 + r), "--format", "json"],
-            check=True, capture_output=True, text=True).stdout
-        d = json.loads(out)
-        runs.append({"seconds": d["wallSeconds"], "events": d["events"],
-                     "meanWait": {c["id"]: c["meanWaitDays"] for c in d["careTypes"]}, "spendYear5": d["years"][4]["spend"]})
-    return runs
+def youthcare_lumpsim(r):
+    out = subprocess.run(
+        [LUMPSIM, "run", f"{ROOT}/Benchmarks/peers/youthcare-reference.yaml", "--seed", str(2000 + r), "--format", "json"],
+        check=True, capture_output=True, text=True).stdout
+    d = json.loads(out)
+    return {"seconds": d["wallSeconds"], "events": d["events"],
+            "meanWait": {c["id"]: c["meanWaitDays"] for c in d["careTypes"]}, "spendYear5": d["years"][4]["spend"]}
 
 
-def youthcare_python(script):
-    out = subprocess.run([PYTHON, f"{ROOT}/Benchmarks/peers/{script}", str(RUNS)], check=True, capture_output=True, text=True).stdout
-    return [json.loads(line) for line in out.splitlines() if line.strip()]
+def youthcare_python(model, r):
+    seconds, (mean_waits, spend, events) = timed(model.run, 2000 + r)
+    return {"seconds": seconds, "events": events, "meanWait": mean_waits, "spendYear5": spend}
 
 
-systems = [("lumpsim", youthcare_lumpsim()), ("SimPy", youthcare_python("youthcare_simpy.py")),
-           ("Ciw", youthcare_python("youthcare_ciw.py"))]
+youthcare = {"lumpsim": [], "SimPy": [], "Ciw": []}
+for turn in range(RUNS):
+    youthcare["SimPy"].append(youthcare_python(youthcare_simpy, turn))
+    youthcare["Ciw"].append(youthcare_python(youthcare_ciw, turn))
+    youthcare["lumpsim"] += [youthcare_lumpsim(r) for r in range(turn * PER_ROUND, (turn + 1) * PER_ROUND)]
+systems = list(youthcare.items())
 outputs = [("wait A (d)", lambda r: r["meanWait"]["A"]), ("wait B (d)", lambda r: r["meanWait"]["B"]),
            ("wait C (d)", lambda r: r["meanWait"]["C"]), ("spend 5th year (€M)", lambda r: r["spendYear5"] / 1e6)]
 reference_ms = statistics.median([r["seconds"] for r in systems[0][1]]) * 1000
