@@ -51,20 +51,33 @@ def t_quantile(df):
     return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
 
 
-def summarise(name, runs):
-    seconds = [r["seconds"] for r in runs]
+def summarise(name, runs, timings=None):
+    # lumpsim's runs give the outputs and `timings` (from bench, in one process) the times.
+    timings = timings or runs
+    seconds = [r["seconds"] for r in timings]
     waits = [r["meanWait"] for r in runs]
-    events = runs[0]["events"]
+    events = timings[0]["events"]
     mean_wait = statistics.mean(waits)
     half = t_quantile(len(waits) - 1) * statistics.stdev(waits) / math.sqrt(len(waits)) if len(waits) > 1 else float("nan")
     ms = statistics.median(seconds) * 1000
     return {"system": name, "ms": ms, "eventsPerSecond": events / (ms / 1000), "meanWait": mean_wait, "half": half}
 
 
+def lumpsim_timings(file, first, count, settings=()):
+    # Replications timed one after another in one process, as SimPy's and Ciw's runs are: a
+    # fresh process's first replication pays for touching its memory the first time (about a
+    # fifth more on this machine), which a user's batch or sweep pays once.
+    out = subprocess.run([LUMPSIM, "bench", f"{ROOT}/{file}", *settings, "--runs", str(count), "--seed", str(first),
+                          "--format", "json"], check=True, capture_output=True, text=True).stdout
+    return [{"seconds": d["wallSeconds"], "events": d["events"]} for d in json.loads(out)]
+
+
+MMC_SETTINGS = ("--set", "horizon.contractYears=61", "--set", "horizon.warmupYears=0")
+
+
 def lumpsim_run(r):
     out = subprocess.run(
-        [LUMPSIM, "run", f"{ROOT}/Scenarios/validation/mmc.yaml", "--seed", str(1000 + r), "--format", "json",
-         "--set", "horizon.contractYears=61", "--set", "horizon.warmupYears=0"],
+        [LUMPSIM, "run", f"{ROOT}/Scenarios/validation/mmc.yaml", "--seed", str(1000 + r), "--format", "json", *MMC_SETTINGS],
         check=True, capture_output=True, text=True).stdout
     d = json.loads(out)
     return {"seconds": d["wallSeconds"], "events": d["events"], "meanWait": d["careTypes"][0]["meanWaitDays"]}
@@ -101,16 +114,17 @@ def ciw_run(r):
     return {"seconds": seconds, "events": 2 * served, "meanWait": wait}
 
 
-mmc = {name: [] for name in ["whole", "kernel", "c", "simpy", "ciw"]}
+mmc = {name: [] for name in ["whole", "whole timings", "kernel", "c", "simpy", "ciw"]}
 for turn in range(RUNS):
     mmc["simpy"].append(simpy_run(turn))
     mmc["ciw"].append(ciw_run(turn))
     block = range(turn * PER_ROUND, (turn + 1) * PER_ROUND)
     mmc["whole"] += [lumpsim_run(r) for r in block]
+    mmc["whole timings"] += lumpsim_timings("Scenarios/validation/mmc.yaml", 1000 + block.start, PER_ROUND, MMC_SETTINGS)
     mmc["c"] += [c_run(r) for r in block]
     mmc["kernel"] += kernel_runs(block.start, PER_ROUND)
 
-results = [summarise("lumpsim (whole engine)", mmc["whole"]), summarise("lumpsim (kernel alone)", mmc["kernel"]),
+results = [summarise("lumpsim (whole engine)", mmc["whole"], mmc["whole timings"]), summarise("lumpsim (kernel alone)", mmc["kernel"]),
            summarise("C + GSL loop", mmc["c"]), summarise("SimPy", mmc["simpy"]), summarise("Ciw", mmc["ciw"])]
 reference = results[0]
 print(f"M/M/c, λ = 9, μ = 1, c = 10, {CUSTOMERS:,} customers; lumpsim and C {FAST_RUNS} runs, "
@@ -156,21 +170,24 @@ def youthcare_python(model, r):
 
 
 youthcare = {"lumpsim": [], "SimPy": [], "Ciw": []}
+youthcare_timings = {"lumpsim": []}
 for turn in range(RUNS):
     youthcare["SimPy"].append(youthcare_python(youthcare_simpy, turn))
     youthcare["Ciw"].append(youthcare_python(youthcare_ciw, turn))
     youthcare["lumpsim"] += [youthcare_lumpsim(r) for r in range(turn * PER_ROUND, (turn + 1) * PER_ROUND)]
+    youthcare_timings["lumpsim"] += lumpsim_timings("Benchmarks/peers/youthcare-reference.yaml", 2000 + turn * PER_ROUND, PER_ROUND)
 systems = list(youthcare.items())
 outputs = [("wait A (d)", lambda r: r["meanWait"]["A"]), ("wait B (d)", lambda r: r["meanWait"]["B"]),
            ("wait C (d)", lambda r: r["meanWait"]["C"]), ("spend 5th year (€M)", lambda r: r["spendYear5"] / 1e6)]
-reference_ms = statistics.median([r["seconds"] for r in systems[0][1]]) * 1000
+reference_ms = statistics.median([r["seconds"] for r in youthcare_timings["lumpsim"]]) * 1000
 print(f"\nYouth-care reference model: 3 care types, step up and down, 20 referrals a day, 10 years; "
       f"lumpsim {FAST_RUNS} runs, SimPy and Ciw {RUNS}\n")
 print(f"{'system':<10} {'ms per run':>11} {'events/s':>11} {'time ÷ lumpsim':>15}   " + "   ".join(f"{name:>18}" for name, _ in outputs))
 cis = {}
 for name, runs in systems:
-    ms = statistics.median([r["seconds"] for r in runs]) * 1000
-    events = statistics.mean([r["events"] for r in runs])
+    timings = youthcare_timings.get(name, runs)
+    ms = statistics.median([r["seconds"] for r in timings]) * 1000
+    events = statistics.mean([r["events"] for r in timings])
     cells = []
     for label, get in outputs:
         mean, half = interval([get(r) for r in runs])

@@ -29,7 +29,7 @@ struct Bench: ParsableCommand {
   @Flag(help: "Time the M/M/c written on the kernel alone (no youth-care model), as compare-peers does.")
   var kernel = false
 
-  @Option(help: "What to print: table, or json (--kernel only: an array with one object per run).")
+  @Option(help: "What to print: table, or json (one object per run: the scenario as written, or with --kernel the kernel's M/M/c).")
   var format: OutputFormat = .table
 
   @OptionGroup var seedOption: SeedOption
@@ -40,7 +40,6 @@ struct Bench: ParsableCommand {
     guard runs >= 1, batch >= 1, maxThreads >= 1 else { throw ValidationError("--runs, --batch and --max-threads must be at least 1") }
     if kernel && scenario != nil { throw ValidationError("--kernel runs its own M/M/c; give no scenario") }
     if scenario == nil && !overrides.isEmpty { throw ValidationError("--set changes a scenario file; give one") }
-    if format == .json && !kernel { throw ValidationError("--format json is for --kernel; the scenario tables are text") }
   }
 
   func run() throws {
@@ -60,6 +59,7 @@ struct Bench: ParsableCommand {
           + "Bench a smaller scenario, raise the limit, or run anyway with --force.")
       }
     }
+    if format == .json { return try printReplications(base, seed: seed) }
     print("\(base.name) · seed \(seed) · median of \(runs) replication\(runs == 1 ? "" : "s") per row\n")
 
     var scaling = TextTable([("Configuration", .left), ("Events", .right), ("ms per replication", .right),
@@ -81,6 +81,18 @@ struct Bench: ParsableCommand {
     }
     print(threads.rendered(), terminator: "")
     print("A batch of \(batch) replications per row; the results are the same on any number of threads.")
+  }
+
+  /// The scenario as written, replications 0…runs−1 in one process: per replication, its events
+  /// and wall time (as compare-peers times lumpsim; the scaled rows and threads are tables only).
+  func printReplications(_ scenario: Scenario, seed: UInt64) throws(Runaway) {
+    let timings = try EngineBench.replications(scenario, seed: seed, runs: runs)
+    print(JSONValue.array(timings.map { timing in
+      .object([
+        ("seed", .unsigned(seed)), ("replication", .int(timing.replication)), ("events", .int(timing.events)),
+        ("wallSeconds", .double(timing.milliseconds / 1000, 6)),
+      ])
+    }).rendered(), terminator: "")
   }
 
   /// The M/M/c on the kernel alone: per run, the events, wall time and mean wait.

@@ -231,10 +231,23 @@ struct BenchCLITests {
     }
     let table = try CLIRunner.run(["bench", "--kernel", "--runs", "1"])
     #expect(table.status == 0 && table.stdout.contains("Erlang C gives a mean wait of 0.6687"))
-    for arguments in [["bench", "--format", "json"], ["bench", "--kernel", "Scenarios/validation/mmc.yaml"]] {
-      let refused = try CLIRunner.run(arguments)
-      #expect(refused.status == 2, "\(arguments)")
-    }
+    let refused = try CLIRunner.run(["bench", "--kernel", "Scenarios/validation/mmc.yaml"])
+    #expect(refused.status == 2)
+  }
+
+  @Test("bench SCENARIO --format json times each replication as written, the same replications run and batch give")
+  func scenarioJSON() throws {
+    let file = "Scenarios/validation/mmc.yaml"
+    let output = try CLIRunner.run(["bench", file, "--set", "horizon.contractYears=2", "--runs", "3", "--seed", "7", "--format", "json"])
+    #expect(output.status == 0, "\(output.stderr)")
+    let runs = try #require(JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [[String: Any]])
+    #expect(runs.map { $0["replication"] as? Int } == [0, 1, 2])
+    #expect(runs.allSatisfy { $0["seed"] as? Int == 7 && ($0["wallSeconds"] as? Double ?? 0) > 0 })
+    // Replication 0 under seed 7 is what `run --seed 7` simulates: the same events, to the one.
+    let single = try CLIRunner.run(["run", file, "--set", "horizon.contractYears=2", "--seed", "7", "--format", "json"])
+    let summary = try #require(JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as? [String: Any])
+    #expect(runs[0]["events"] as? Int == summary["events"] as? Int)
+    #expect(runs[1]["events"] as? Int != runs[0]["events"] as? Int)
   }
 }
 

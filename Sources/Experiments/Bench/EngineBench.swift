@@ -26,21 +26,33 @@ public enum EngineBench {
     Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
   }
 
-  /// The median time of `runs` replications (replication indices 0…runs−1, one thread); a
+  /// One timed replication.
+  public struct ReplicationTiming: Sendable {
+    public var replication: Int
+    public var events: Int
+    public var milliseconds: Double
+  }
+
+  /// Replications 0…runs−1 of `scenario`, one after another on this thread, each timed; a
   /// replication the watchdog cut short is no timing of the scenario and throws its `Runaway`.
-  public static func time(_ scenario: Scenario, label: String, seed: UInt64, runs: Int) throws(Runaway) -> Timing {
-    var times: [Double] = []
-    var events = 0
+  public static func replications(_ scenario: Scenario, seed: UInt64, runs: Int) throws(Runaway) -> [ReplicationTiming] {
     let clock = ContinuousClock()
+    var timings: [ReplicationTiming] = []
     for r in 0..<max(1, runs) {
       let started = clock.now
       let result = Replication.run(scenario, seed: seed, replication: r)
-      times.append(seconds(clock.now - started) * 1000)
+      let milliseconds = seconds(clock.now - started) * 1000
       if let runaway = result.runaway { throw runaway }
-      events = result.events
+      timings.append(ReplicationTiming(replication: r, events: result.events, milliseconds: milliseconds))
     }
-    times.sort()
-    return Timing(label: label, events: events, msPerReplication: times[times.count / 2])
+    return timings
+  }
+
+  /// The median time of `runs` replications (replication indices 0…runs−1, one thread).
+  public static func time(_ scenario: Scenario, label: String, seed: UInt64, runs: Int) throws(Runaway) -> Timing {
+    let timings = try replications(scenario, seed: seed, runs: runs)
+    let times = timings.map(\.milliseconds).sorted()
+    return Timing(label: label, events: timings.last!.events, msPerReplication: times[times.count / 2])
   }
 
   /// Replications per second of a batch of `count` on 1…`maxThreads` threads.
