@@ -24,7 +24,7 @@ public enum Statistics {
 
   /// The p-quantile of a sample made of `zeros` zeros and the positive `values`, the same as
   /// `quantile(sorted:_:)` of the whole sample, found by selection among the positive values
-  /// only; `values` is reordered. Most children start without waiting, so most waits are zero:
+  /// only; `values` is reordered. Many children start without waiting, so many waits are zero:
   /// counted, not stored, they cost nothing to select among.
   public static func quantile(selecting values: UnsafeMutableBufferPointer<Double>, zeros: Int, _ p: Double) -> Double {
     let count = zeros + values.count
