@@ -51,14 +51,19 @@ def t_quantile(df):
     return z + (z ** 3 + z) / (4 * df) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * df ** 2)
 
 
+def interval(values):
+    """The mean of `values` and the half-width of its interval at LEVEL."""
+    mean = statistics.mean(values)
+    half = t_quantile(len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values)) if len(values) > 1 else float("nan")
+    return mean, half
+
+
 def summarise(name, runs, timings=None):
     # lumpsim's runs give the outputs and `timings` (from bench, in one process) the times.
     timings = timings or runs
     seconds = [r["seconds"] for r in timings]
-    waits = [r["meanWait"] for r in runs]
     events = timings[0]["events"]
-    mean_wait = statistics.mean(waits)
-    half = t_quantile(len(waits) - 1) * statistics.stdev(waits) / math.sqrt(len(waits)) if len(waits) > 1 else float("nan")
+    mean_wait, half = interval([r["meanWait"] for r in runs])
     ms = statistics.median(seconds) * 1000
     return {"system": name, "ms": ms, "eventsPerSecond": events / (ms / 1000), "meanWait": mean_wait, "half": half}
 
@@ -79,8 +84,8 @@ def lumpsim_run(r):
     out = subprocess.run(
         [LUMPSIM, "run", f"{ROOT}/Scenarios/validation/mmc.yaml", "--seed", str(1000 + r), "--format", "json", *MMC_SETTINGS],
         check=True, capture_output=True, text=True).stdout
-    d = json.loads(out)
-    return {"seconds": d["wallSeconds"], "events": d["events"], "meanWait": d["careTypes"][0]["meanWaitDays"]}
+    # Outputs only: lumpsim's times and events come from lumpsim_timings.
+    return {"meanWait": json.loads(out)["careTypes"][0]["meanWaitDays"]}
 
 
 def kernel_runs(first, count):
@@ -149,19 +154,13 @@ for r in results[:2]:
 
 
 # The youth-care reference model: three care types with step up and down, a budget, ten years.
-def interval(values):
-    mean = statistics.mean(values)
-    half = t_quantile(len(values) - 1) * statistics.stdev(values) / math.sqrt(len(values)) if len(values) > 1 else float("nan")
-    return mean, half
-
-
 def youthcare_lumpsim(r):
     out = subprocess.run(
         [LUMPSIM, "run", f"{ROOT}/Benchmarks/peers/youthcare-reference.yaml", "--seed", str(2000 + r), "--format", "json"],
         check=True, capture_output=True, text=True).stdout
     d = json.loads(out)
-    return {"seconds": d["wallSeconds"], "events": d["events"],
-            "meanWait": {c["id"]: c["meanWaitDays"] for c in d["careTypes"]}, "spendYear5": d["years"][4]["spend"]}
+    # Outputs only: lumpsim's times and events come from lumpsim_timings.
+    return {"meanWait": {c["id"]: c["meanWaitDays"] for c in d["careTypes"]}, "spendYear5": d["years"][4]["spend"]}
 
 
 def youthcare_python(model, r):

@@ -10,16 +10,7 @@ public enum Statistics {
 
   /// `quantile(selecting:_:)` on a buffer, so a part of a larger array needs no copy.
   public static func quantile(selecting values: UnsafeMutableBufferPointer<Double>, _ p: Double) -> Double {
-    guard !values.isEmpty else { return 0 }
-    let position = p * Double(values.count - 1)
-    let lower = Int(position.rounded(.down))
-    let fraction = position - Double(lower)
-    select(values, rank: lower)
-    let low = values[lower]
-    guard fraction > 0, lower + 1 < values.count else { return low }
-    // After selection everything right of `lower` is ≥ it: the next order statistic is their minimum.
-    let high = values[(lower + 1)...].min()!
-    return low + fraction * (high - low)
+    quantile(selecting: values, zeros: 0, p)
   }
 
   /// The p-quantile of a sample made of `zeros` zeros and the positive `values`, the same as
@@ -42,8 +33,8 @@ public enum Statistics {
     guard fraction > 0, lower + 1 < count else { return low }
     var high = 0.0
     if lower + 1 >= zeros {
-      // The next order statistic: the least positive value right of rank `lower`, which after
-      // the selection above (if any) are all those right of its place.
+      // The next order statistic: the least value right of rank `lower`; after the selection
+      // above (if any) everything right of its place is at least it.
       high = values[(lower >= zeros ? lower - zeros + 1 : 0)...].min()!
     }
     return low + fraction * (high - low)
