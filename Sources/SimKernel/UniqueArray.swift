@@ -96,6 +96,12 @@ public struct UniqueArray<Element>: ~Copyable {
     try body(UnsafeBufferPointer(start: base, count: count))
   }
 
+  /// Calls `body` with the elements as a buffer it may change in place (for selecting among
+  /// them, outside the hot loop).
+  public mutating func withUnsafeMutableBufferPointer<R>(_ body: (UnsafeMutableBufferPointer<Element>) throws -> R) rethrows -> R {
+    try body(UnsafeMutableBufferPointer(start: base, count: count))
+  }
+
   /// A copy of the elements as an ordinary array (for results, not for the hot loop).
   public var array: [Element] {
     Array(UnsafeBufferPointer(start: base, count: count))

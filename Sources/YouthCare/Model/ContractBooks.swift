@@ -42,6 +42,15 @@ struct ContractBooks {
     accruedUntil = now
   }
 
+  /// Accrues up to `now`, then changes the spend rate by `rate` and, under P×Q, the payment
+  /// rate by `payment`: one client more or fewer.
+  @inline(__always)
+  mutating func countChanges(rate: Double, payment: Double, pxq: Bool, now: Double, measuresSpend: Bool) {
+    accrue(to: now, measuresSpend: measuresSpend)
+    self.rate += rate
+    if pxq { paymentRate += payment }
+  }
+
   /// P×Q payments over `elapsed` days: the ceiling caps them, the budget may run out on the way.
   private mutating func accruePayment(_ elapsed: Double) {
     let before = runningPayment

@@ -17,10 +17,7 @@ struct Ledger: ~Copyable {
   /// The contract of each care type, or -1 when the municipality pays it per day.
   let contractOf: ContiguousArray<Int>
   let inScope: ContiguousArray<Bool>
-  private(set) var capacity: UniqueArray<Int>
   let overflowFactor: ContiguousArray<Double>
-  /// 1 + overhead share of each care type's contract (1 outside every contract).
-  let overheadOf: ContiguousArray<Double>
   let baseCostPerDay: ContiguousArray<Double>
   let baseFixedPerSlotDay: ContiguousArray<Double>
   let baseIntake: ContiguousArray<Double>
@@ -33,27 +30,12 @@ struct Ledger: ~Copyable {
 
   /// This year's price multiplier (cost indexation).
   private(set) var priceLevel = 1.0
-  /// Per care type at this year's prices: what one more client adds to its contract's spend rate
-  /// within capacity and above it (overhead included) and to its P×Q payment rate, and an intake's
-  /// cost. Counts change on most events, prices once a year, so the products are taken once a
-  /// year, in the order the per-event sums used to take them: the sums agree to the last bit.
-  private(set) var clientRate: UniqueArray<Double>
-  private var overflowClientRate: UniqueArray<Double>
-  private var clientPayment: UniqueArray<Double>
-  private(set) var intakeCost: UniqueArray<Double>
-  /// Client-days within capacity and above it, per type, since the last month end.
-  private(set) var normalDays: UniqueArray<Double>
-  private(set) var overflowDays: UniqueArray<Double>
-  /// Place-days per type since the last month end (places change with policies and exits).
-  private(set) var placeDays: UniqueArray<Double>
-  private var lastTouched: UniqueArray<Double>
-  /// Intake costs per type since the last month end (at this year's prices, no overhead).
-  private(set) var intakeThisMonth: UniqueArray<Double>
+  /// Each care type's part of the books, what an event changes in one record: one bounds check
+  /// per event instead of one per array.
+  private(set) var byType: UniqueArray<CareTypeBooks>
 
   /// Each contract's running account.
   private(set) var books: UniqueArray<ContractBooks>
-  /// Output fees per type since the last month end.
-  private(set) var feesThisMonth: UniqueArray<Double>
 
   init(scenario: Scenario) {
     let careTypes = scenario.careTypes
@@ -61,27 +43,21 @@ struct Ledger: ~Copyable {
     let contractOf = ContiguousArray(careTypes.indices.map { scenario.contractIndex(ofCareType: $0) ?? -1 })
     self.contractOf = contractOf
     books = UniqueArray(scenario.contracts.map { ContractBooks(overheadFactor: 1 + $0.lumpsum.overheadShare) })
-    overheadOf = ContiguousArray(contractOf.map { $0 >= 0 ? 1 + scenario.contracts[$0].lumpsum.overheadShare : 1 })
+    byType = UniqueArray(careTypes.indices.map { k in
+      let c = contractOf[k]
+      return CareTypeBooks(
+        contract: c, overhead: c >= 0 ? 1 + scenario.contracts[c].lumpsum.overheadShare : 1,
+        capacity: careTypes[k].capacity)
+    })
     baseTariff = ContiguousArray(careTypes.indices.map { scenario.tariffPerDay($0) })
     baseFee = ContiguousArray(careTypes.indices.map { scenario.feePerStart($0) })
-    feesThisMonth = UniqueArray(repeating: 0, count: careTypes.count)
     types = careTypes.count
     inScope = ContiguousArray(contractOf.map { $0 >= 0 })
-    capacity = UniqueArray(careTypes.map(\.capacity))
     overflowFactor = ContiguousArray(careTypes.map(\.overflowCostFactor))
     baseCostPerDay = ContiguousArray(careTypes.map(\.effectiveCostPerDay))
     subcontractedPerDay = ContiguousArray(careTypes.map { ($0.subcontracting?.share ?? 0) * ($0.subcontracting?.tariffPerDay ?? 0) })
     baseFixedPerSlotDay = ContiguousArray(careTypes.map(\.fixedCostPerSlotDay))
     baseIntake = ContiguousArray(careTypes.map(\.intakeCost))
-    normalDays = UniqueArray(repeating: 0, count: types)
-    overflowDays = UniqueArray(repeating: 0, count: types)
-    placeDays = UniqueArray(repeating: 0, count: types)
-    lastTouched = UniqueArray(repeating: 0, count: types)
-    intakeThisMonth = UniqueArray(repeating: 0, count: types)
-    clientRate = UniqueArray(repeating: 0, count: types)
-    overflowClientRate = UniqueArray(repeating: 0, count: types)
-    clientPayment = UniqueArray(repeating: 0, count: types)
-    intakeCost = UniqueArray(repeating: 0, count: types)
     priceRates()
   }
 
@@ -89,10 +65,11 @@ struct Ledger: ~Copyable {
   private mutating func priceRates() {
     for k in 0..<types {
       let perDay = baseCostPerDay[k] * priceLevel
-      clientRate[k] = perDay * overheadOf[k]
-      overflowClientRate[k] = perDay * overflowFactor[k] * overheadOf[k]
-      clientPayment[k] = baseTariff[k] * priceLevel
-      intakeCost[k] = baseIntake[k] * priceLevel
+      let overhead = byType[k].overhead
+      byType[k].clientRate = perDay * overhead
+      byType[k].overflowClientRate = perDay * overflowFactor[k] * overhead
+      byType[k].clientPayment = baseTariff[k] * priceLevel
+      byType[k].intakeCost = baseIntake[k] * priceLevel
     }
   }
 
@@ -110,40 +87,25 @@ struct Ledger: ~Copyable {
     return books[c].ceilingReachedAt != nil
   }
 
-  /// Closes the client-day integral of type `k` at `now`, given the count it held until now.
-  @inline(__always)
-  private mutating func integrate(_ k: Int, heldCount: Int, now: Double) {
-    let elapsed = now - lastTouched[k]
-    if elapsed > 0 {
-      let cap = capacity[k]
-      normalDays[k] += Double(min(heldCount, cap)) * elapsed
-      if heldCount > cap { overflowDays[k] += Double(heldCount - cap) * elapsed }
-      placeDays[k] += Double(cap) * elapsed
-    }
-    lastTouched[k] = now
-  }
-
   /// Records that type `k` goes from `oldCount` to `oldCount + delta` clients at `now` (delta ±1).
   @inline(__always)
   mutating func countChanges(_ k: Int, from oldCount: Int, by delta: Int, now: Double) {
-    integrate(k, heldCount: oldCount, now: now)
-    let c = contractOf[k]
-    if c >= 0 {
-      accrue(c, to: now)
-      // The client who arrives or leaves is the last one counted: above capacity it costs more.
-      let rate = (delta > 0 ? oldCount + 1 : oldCount) <= capacity[k] ? clientRate[k] : overflowClientRate[k]
-      books[c].rate += delta > 0 ? rate : -rate
-      if model == .pxq { books[c].paymentRate += delta > 0 ? clientPayment[k] : -clientPayment[k] }
-    }
+    let change = byType[k].countChanges(from: oldCount, by: delta, now: now)
+    guard change.contract >= 0 else { return }
+    let measuresSpend = model == .lumpsum, pxq = model == .pxq
+    books[change.contract].countChanges(
+      rate: delta > 0 ? change.rate : -change.rate, payment: delta > 0 ? change.payment : -change.payment,
+      pxq: pxq, now: now, measuresSpend: measuresSpend)
   }
 
   /// Books an output fee for a start in type `k` at `now`.
   @inline(__always)
   mutating func fee(_ k: Int, now: Double) {
-    let c = contractOf[k]
-    guard model == .output, c >= 0 else { return }
+    guard model == .output else { return }
+    let c = byType[k].contract
+    guard c >= 0 else { return }
     let fee = baseFee[k] * priceLevel
-    feesThisMonth[k] += fee
+    byType[k].feesThisMonth += fee
     books[c].runningPayment += fee
     if books[c].exhaustedAt == nil && books[c].runningPayment > books[c].budget { books[c].exhaustedAt = now }
   }
@@ -151,13 +113,11 @@ struct Ledger: ~Copyable {
   /// Books the intake cost of a start in type `k` at `now`.
   @inline(__always)
   mutating func intake(_ k: Int, now: Double) {
-    let cost = intakeCost[k]
-    guard cost > 0 else { return }
-    intakeThisMonth[k] += cost
-    let c = contractOf[k]
-    guard c >= 0 else { return }
+    let charge = byType[k].intake()
+    guard charge.cost > 0, charge.contract >= 0 else { return }
+    let c = charge.contract
     accrue(c, to: now)
-    books[c].runningSpend += cost * overheadOf[k]
+    books[c].runningSpend += charge.cost * charge.overhead
     if model == .lumpsum && books[c].exhaustedAt == nil && books[c].runningSpend > books[c].budget { books[c].exhaustedAt = now }
   }
 
@@ -183,17 +143,29 @@ struct Ledger: ~Copyable {
     for c in 0..<books.count { accrue(c, to: now) }
     var costs = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
-      integrate(k, heldCount: counts[k], now: now)
+      byType[k].integrate(heldCount: counts[k], now: now)
       let perDay = baseCostPerDay[k] * priceLevel
-      costs[k] = perDay * (normalDays[k] + overflowFactor[k] * overflowDays[k])
-        + baseFixedPerSlotDay[k] * priceLevel * placeDays[k]
-        + intakeThisMonth[k]
+      let month = byType[k]
+      costs[k] = perDay * (month.normalDays + overflowFactor[k] * month.overflowDays)
+        + baseFixedPerSlotDay[k] * priceLevel * month.placeDays
+        + month.intakeThisMonth
     }
     return costs
   }
 
   /// Client-days of type `k` this month (within and above capacity).
-  func clientDays(_ k: Int) -> Double { normalDays[k] + overflowDays[k] }
+  func clientDays(_ k: Int) -> Double { byType[k].normalDays + byType[k].overflowDays }
+
+  /// The contract-care cost per day of one more client of type `k` within capacity, overhead
+  /// included (0 outside every contract).
+  @inline(__always)
+  func clientCostPerDay(_ k: Int) -> Double {
+    byType[k].contract >= 0 ? byType[k].clientRate : 0
+  }
+
+  /// The cost of an intake in type `k` at this year's prices, overhead included.
+  @inline(__always)
+  func intakeCostWithOverhead(_ k: Int) -> Double { byType[k].intakeCost * byType[k].overhead }
 
   /// This month's payments by the consortia to subcontractors (in-scope types).
   func subcontractorPayment() -> Double {
@@ -214,29 +186,23 @@ struct Ledger: ~Copyable {
     guard inScope[k] else { return 0 }
     let perDay = baseCostPerDay[k] * priceLevel
     let variable = perDay * (Double(min(count, places)) + overflowFactor[k] * Double(max(0, count - places)))
-    return (variable + baseFixedPerSlotDay[k] * priceLevel * Double(places)) * overheadOf[k]
+    return (variable + baseFixedPerSlotDay[k] * priceLevel * Double(places)) * byType[k].overhead
   }
 
   /// Changes the places of type `k` at `now`, given the count it holds; the cost rate follows.
   mutating func setCapacity(_ k: Int, to places: Int, count: Int, now: Double) {
-    integrate(k, heldCount: count, now: now)
+    byType[k].integrate(heldCount: count, now: now)
     let c = contractOf[k]
     if c >= 0 {
       accrue(c, to: now)
-      books[c].rate += dailyCost(k, count: count, places: places) - dailyCost(k, count: count, places: capacity[k])
+      books[c].rate += dailyCost(k, count: count, places: places) - dailyCost(k, count: count, places: byType[k].capacity)
     }
-    capacity[k] = places
+    byType[k].capacity = places
   }
 
   /// Starts a new month: clears the integrals (after `closeMonth` was read).
   mutating func resetMonth() {
-    for k in 0..<types {
-      normalDays[k] = 0
-      overflowDays[k] = 0
-      placeDays[k] = 0
-      intakeThisMonth[k] = 0
-      feesThisMonth[k] = 0
-    }
+    for k in 0..<types { byType[k].resetMonth() }
   }
 
   /// Starts a year with each contract's budget, ceiling and extra cost per day, and this year's
@@ -253,7 +219,78 @@ struct Ledger: ~Copyable {
     for k in 0..<types where inScope[k] {
       let c = contractOf[k]
       if model == .pxq { books[c].paymentRate += baseTariff[k] * priceLevel * Double(counts[k]) }
-      books[c].rate += dailyCost(k, count: counts[k], places: capacity[k])
+      books[c].rate += dailyCost(k, count: counts[k], places: byType[k].capacity)
     }
+  }
+}
+
+/// One care type's part of the ledger: this year's rates and what the type used since the last
+/// month end.
+struct CareTypeBooks {
+  /// The type's contract, or -1 when the municipality pays it per day.
+  let contract: Int
+  /// 1 + overhead share of the type's contract (1 outside every contract).
+  let overhead: Double
+  var capacity: Int
+  /// At this year's prices: what one more client adds to the contract's spend rate within
+  /// capacity and above it (overhead included) and to its P×Q payment rate, and an intake's cost.
+  /// Counts change on most events, prices once a year, so the products are taken once a year, in
+  /// the order the per-event sums used to take them: the sums agree to the last bit.
+  var clientRate = 0.0
+  var overflowClientRate = 0.0
+  var clientPayment = 0.0
+  var intakeCost = 0.0
+  /// Client-days within capacity and above it, and place-days, since the last month end (places
+  /// change with policies and exits).
+  var normalDays = 0.0
+  var overflowDays = 0.0
+  var placeDays = 0.0
+  var lastTouched = 0.0
+  /// Intake costs (this year's prices, no overhead) and output fees since the last month end.
+  var intakeThisMonth = 0.0
+  var feesThisMonth = 0.0
+
+  init(contract: Int, overhead: Double, capacity: Int) {
+    self.contract = contract
+    self.overhead = overhead
+    self.capacity = capacity
+  }
+
+  /// Closes the client-day integral at `now`, given the count held until now.
+  @inline(__always)
+  mutating func integrate(heldCount: Int, now: Double) {
+    let elapsed = now - lastTouched
+    if elapsed > 0 {
+      normalDays += Double(min(heldCount, capacity)) * elapsed
+      if heldCount > capacity { overflowDays += Double(heldCount - capacity) * elapsed }
+      placeDays += Double(capacity) * elapsed
+    }
+    lastTouched = now
+  }
+
+  /// Integrates up to `now` before the count goes from `oldCount` by `delta` (±1), and returns
+  /// what the client who arrives or leaves changes in the contract's rates.
+  @inline(__always)
+  mutating func countChanges(from oldCount: Int, by delta: Int, now: Double) -> (contract: Int, rate: Double, payment: Double) {
+    integrate(heldCount: oldCount, now: now)
+    // The client who arrives or leaves is the last one counted: above capacity it costs more.
+    let rate = (delta > 0 ? oldCount + 1 : oldCount) <= capacity ? clientRate : overflowClientRate
+    return (contract, rate, clientPayment)
+  }
+
+  /// Books an intake's cost in this month's figures and returns it with the contract to charge.
+  @inline(__always)
+  mutating func intake() -> (cost: Double, contract: Int, overhead: Double) {
+    if intakeCost > 0 { intakeThisMonth += intakeCost }
+    return (intakeCost, contract, overhead)
+  }
+
+  /// Clears the month's integrals (after the month's accounts were read).
+  mutating func resetMonth() {
+    normalDays = 0
+    overflowDays = 0
+    placeDays = 0
+    intakeThisMonth = 0
+    feesThisMonth = 0
   }
 }

@@ -190,39 +190,48 @@ struct Recorder: ~Copyable {
     let months = contractYears * 12, groups = types * contractYears
     // Local UniqueArrays: no copy-on-write check on each of the many increments. Every sum runs
     // in the order of the starts, as a running sum during the run would have.
-    var byType = UniqueArray<Int>(repeating: 0, count: types), byYear = UniqueArray<Int>(repeating: 0, count: contractYears)
     var yearWaitSum = UniqueArray<Double>(repeating: 0, count: contractYears)
     var typeWaitSum = UniqueArray<Double>(repeating: 0, count: types), overNorm = UniqueArray<Int>(repeating: 0, count: types)
     var groupWaitSum = UniqueArray<Double>(repeating: 0, count: groups)
     var monthly = UniqueArray<Int>(repeating: 0, count: months * types)
     // Group g = type × contractYears + year: a type's waits over all years are one contiguous run.
     // Only positive waits are stored; the zeros (children who started at once) are counted.
-    var offsets = UniqueArray<Int>(repeating: 0, count: groups + 1)
     var zeros = UniqueArray<Int>(repeating: 0, count: groups)
+    // Index arithmetic wraps instead of trapping: the subscript's bounds check still guards it.
     for record in records {
-      let k = Int(record.careType), m = Int(record.month), y = m / 12, g = k * contractYears + y
-      byType[k] += 1
-      byYear[y] += 1
-      monthly[m * types + k] += 1
+      let k = Int(record.careType), m = Int(record.month), y = m / 12
+      monthly[m &* types &+ k] &+= 1
       guard record.wait > 0 else {
-        zeros[g] += 1
+        zeros[k &* contractYears &+ y] &+= 1
         continue
       }
       // Adding a zero wait changes no sum, so the sums skip them and stay the same to the bit.
       yearWaitSum[y] += record.wait
       typeWaitSum[k] += record.wait
-      if record.wait > waitingNorms[k] { overNorm[k] += 1 }
-      groupWaitSum[g] += record.wait
-      offsets[g + 1] += 1
+      if record.wait > waitingNorms[k] { overNorm[k] &+= 1 }
+      groupWaitSum[k &* contractYears &+ y] += record.wait
     }
-    for g in 0..<groups { offsets[g + 1] += offsets[g] }
+    // The counts by type, by year and by group follow from the monthly counts (integers, so
+    // exactly), which saves the pass over the starts three increments each.
+    var byType = [Int](repeating: 0, count: types), byYear = [Int](repeating: 0, count: contractYears)
+    var offsets = UniqueArray<Int>(repeating: 0, count: groups + 1)
+    for m in 0..<months {
+      for k in 0..<types {
+        let starts = monthly[m * types + k]
+        byType[k] += starts
+        byYear[m / 12] += starts
+        offsets[k * contractYears + m / 12 + 1] += starts
+      }
+    }
+    // A group's positive waits are its starts less its zeros.
+    for g in 0..<groups { offsets[g + 1] += offsets[g] - zeros[g] }
     var next = UniqueArray<Int>(repeating: 0, count: groups)
     for g in 0..<groups { next[g] = offsets[g] }
-    var waits = [Double](repeating: 0, count: offsets[groups])
+    var waits = UniqueArray<Double>(repeating: 0, count: offsets[groups])
     for record in records where record.wait > 0 {
-      let g = Int(record.careType) * contractYears + Int(record.month) / 12
+      let g = Int(record.careType) &* contractYears &+ Int(record.month) / 12
       waits[next[g]] = record.wait
-      next[g] += 1
+      next[g] &+= 1
     }
     var p90 = [Double](repeating: 0, count: types)
     var yearMean = Array(repeating: [Double](repeating: 0, count: types), count: contractYears)
@@ -245,7 +254,7 @@ struct Recorder: ~Copyable {
       }
     }
     return StartFigures(
-      byType: byType.array, byYear: byYear.array, monthly: monthly.array, yearWaitSum: yearWaitSum.array,
+      byType: byType, byYear: byYear, monthly: monthly.array, yearWaitSum: yearWaitSum.array,
       typeWaitSum: typeWaitSum.array, overNorm: overNorm.array, p90: p90, yearMean: yearMean, yearP90: yearP90)
   }
 }

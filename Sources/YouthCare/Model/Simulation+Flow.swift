@@ -203,7 +203,7 @@ extension Simulation {
       switchCostContract(c, to: k)
       client = clients.clients[Int(c)]
       client.costedUntil = now
-      if inScope[k] { client.yearCost += ledger.intakeCost[k] * ledger.overheadOf[k] }
+      if inScope[k] { client.yearCost += ledger.intakeCostWithOverhead(k) }
     }
     if wasListed { leaveList(k, court: client.priority == .courtOrdered) }
     if client.state == .waiting { flow.waiting -= 1; flow.inCare += 1 }
@@ -326,7 +326,7 @@ extension Simulation {
   /// The contract-care cost per day of a child occupying type `k`, overhead included.
   @inline(__always)
   func childCostPerDay(_ k: Int) -> Double {
-    inScope[k] ? ledger.clientRate[k] : 0
+    ledger.clientCostPerDay(k)
   }
 
   /// Adds the cost of child `c`'s care in `k` up to `now` to its year's cost.
