@@ -42,6 +42,30 @@ struct Client {
   var source: UInt8
 
   static let noSource: UInt8 = .max
+
+  /// The child starts care in type `k`: its pending events and list entries go stale. Returns
+  /// the record as it was, so the caller reads what it needs without a second access.
+  @inline(__always)
+  mutating func startCare(in k: Int) -> Client {
+    let before = self
+    state = .inCare
+    careType = Int16(k)
+    heldType = -1
+    token &+= 1
+    return before
+  }
+
+  /// The child joins type `k`'s list at `now` (blocked: still holding its place). Returns the
+  /// record as it was.
+  @inline(__always)
+  mutating func joinList(_ k: Int, now: Double, blocked: Bool) -> Client {
+    let before = self
+    token &+= 1
+    queuedAt = now
+    careType = Int16(k)
+    state = blocked ? .blocked : .waiting
+    return before
+  }
 }
 
 /// The children in the system, with a free list so memory follows the number present.

@@ -139,11 +139,11 @@ struct Ledger: ~Copyable {
   }
 
   /// The month's accounts per type: variable + fixed + intake at this year's prices, no overhead.
-  mutating func closeMonth(counts: borrowing UniqueArray<Int>, now: Double) -> ContiguousArray<Double> {
+  mutating func closeMonth(counts: borrowing UniqueArray<CareTypeCounts>, now: Double) -> ContiguousArray<Double> {
     for c in 0..<books.count { accrue(c, to: now) }
     var costs = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
-      byType[k].integrate(heldCount: counts[k], now: now)
+      byType[k].integrate(heldCount: counts[k].inCare, now: now)
       let perDay = baseCostPerDay[k] * priceLevel
       let month = byType[k]
       costs[k] = perDay * (month.normalDays + overflowFactor[k] * month.overflowDays)
@@ -209,7 +209,7 @@ struct Ledger: ~Copyable {
   /// price level; the rates are rebuilt from the counts.
   mutating func startYear(
     budgets: [Double], ceilings: [Double?], extraCostPerDay: [Double], priceLevel: Double,
-    counts: borrowing UniqueArray<Int>, now: Double
+    counts: borrowing UniqueArray<CareTypeCounts>, now: Double
   ) {
     self.priceLevel = priceLevel
     priceRates()
@@ -218,8 +218,8 @@ struct Ledger: ~Copyable {
     }
     for k in 0..<types where inScope[k] {
       let c = contractOf[k]
-      if model == .pxq { books[c].paymentRate += baseTariff[k] * priceLevel * Double(counts[k]) }
-      books[c].rate += dailyCost(k, count: counts[k], places: byType[k].capacity)
+      if model == .pxq { books[c].paymentRate += baseTariff[k] * priceLevel * Double(counts[k].inCare) }
+      books[c].rate += dailyCost(k, count: counts[k].inCare, places: byType[k].capacity)
     }
   }
 }

@@ -150,16 +150,15 @@ struct Recorder: ~Copyable {
   /// Closes a contract month with the ledger's accounts and the end-of-month counts.
   mutating func closeMonth(
     month: Int, now: Double, costs: ContiguousArray<Double>, clientDays: ContiguousArray<Double>,
-    inCare: borrowing UniqueArray<Int>, listLength: borrowing UniqueArray<Int>, capacity: borrowing UniqueArray<Int>,
-    inScopeCost: Double
+    counts: borrowing UniqueArray<CareTypeCounts>, inScopeCost: Double
   ) {
     guard recording else { return }
     let m = contractMonth(month)
     for k in 0..<types {
-      waitingListChanges(k, length: listLength[k], now: now)
-      monthlyInCare[m * types + k] = inCare[k]
-      monthlyWaiting[m * types + k] = listLength[k]
-      monthlyCapacity[m * types + k] = capacity[k]
+      waitingListChanges(k, length: counts[k].listLength, now: now)
+      monthlyInCare[m * types + k] = counts[k].inCare
+      monthlyWaiting[m * types + k] = counts[k].listLength
+      monthlyCapacity[m * types + k] = counts[k].capacity
       monthlySpend[m * types + k] = costs[k]
       spend[k] += costs[k]
       inCareDays[k] += clientDays[k]

@@ -82,7 +82,7 @@ extension Simulation {
   /// A child comes to care type `k` (from a referral, a transition or a redirection).
   mutating func enter(_ c: Int32, careType k: Int) {
     recorder.arrival(k)
-    if isCrisis[k] { clients.clients[Int(c)].priority = .crisis }
+    if facts[k].crisis { clients.clients[Int(c)].priority = .crisis }
     clients.clients[Int(c)].careType = Int16(k)
     if canStart(k, clients.clients[Int(c)].priority) {
       start(c, careType: k)
@@ -94,21 +94,21 @@ extension Simulation {
   /// Whether a child of this priority may start in `k` now, ahead of nobody.
   @inline(__always)
   mutating func canStart(_ k: Int, _ priority: Priority) -> Bool {
+    let type = counts[k]
     switch priority {
     case .crisis:
       return true
     case .courtOrdered:
-      return inCare[k] < capacity[k] && classWaiting[2 * k] == 0
+      return type.hasRoom && type.courtWaiting == 0
     case .regular:
-      return inCare[k] < capacity[k] && classWaiting[2 * k] == 0 && classWaiting[2 * k + 1] == 0
-        && !intakeStopped(k)
+      return type.hasRoom && type.courtWaiting == 0 && type.regularWaiting == 0 && !intakeStopped(k)
     }
   }
 
   /// Whether prevention resolves this referral to care type `k` before it reaches care.
   @inline(__always)
   mutating func prevented(_ k: Int, _ c: Int32) -> Bool {
-    guard preventable[k], let p = scenario.prevention else { return false }
+    guard facts[k].preventable, let p = scenario.prevention else { return false }
     let share = p.effect(daysIntoContract: now - scenario.horizon.contractStartDay)
     return share > 0 && uniform(c, .prevention) < share
   }
@@ -116,14 +116,14 @@ extension Simulation {
   /// Under `throttle`, whether lumpsum care type `k` is being throttled now.
   @inline(__always)
   mutating func throttled(_ k: Int) -> Bool {
-    throttlePolicy && inScope[k] && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
+    throttlePolicy && facts[k].inScope && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
   }
 
   /// Regular starts in contract care wait: under `intakeStop` once the contract's lumpsum is
   /// spent, under P×Q once its provider's yearly ceiling is reached; until 1 January.
   @inline(__always)
   mutating func intakeStopped(_ k: Int) -> Bool {
-    guard inScope[k] else { return false }
+    guard facts[k].inScope else { return false }
     if intakeStopPolicy { return ledger.isExhausted(k, at: now) }
     if pxqCeiling { return ledger.ceilingReached(k, at: now) }
     return false
@@ -132,35 +132,29 @@ extension Simulation {
   // MARK: Waiting
 
   mutating func joinList(_ c: Int32, careType k: Int, blocked: Bool) {
-    var client = clients.clients[Int(c)]
+    let client = clients.clients[Int(c)].joinList(k, now: now, blocked: blocked)
     if client.state == .inCare || client.state == .blocked { flow.inCare -= 1 }
     if client.state == .waiting { flow.waiting -= 1 }
-    client.token &+= 1
-    client.queuedAt = now
-    client.careType = Int16(k)
-    client.state = blocked ? .blocked : .waiting
     if blocked { flow.inCare += 1 } else { flow.waiting += 1 }
-    clients.clients[Int(c)] = client
-    let list = 2 * k + (client.priority == .courtOrdered ? 0 : 1)
-    lists.append(WaitingLists.Entry(client: c, token: client.token), to: list)
-    classWaiting[list] += 1
-    recorder.waitingListChanges(k, length: listLength[k], now: now)
-    listLength[k] += 1
+    let token = client.token &+ 1
+    let court = client.priority == .courtOrdered
+    lists.append(WaitingLists.Entry(client: c, token: token), to: 2 &* k &+ (court ? 0 : 1))
+    let length = counts[k].joinList(court: court)
+    recorder.waitingListChanges(k, length: length, now: now)
     totalListLength += 1
     recorder.totalWaiting(totalListLength, month: month)
     if !blocked, let rule = patience[k] {
       seek(c, .patience)
       let wait = rule.duration.sample(childStream)
-      calendar.schedule(.patienceEnd(client: c, token: client.token), at: now + wait, class: .reneging)
+      calendar.schedule(.patienceEnd(client: c, token: token), at: now + wait, class: .reneging)
     }
   }
 
   /// Takes a child off type `k`'s list (it starts or its patience ran out).
   @inline(__always)
   mutating func leaveList(_ k: Int, court: Bool) {
-    classWaiting[2 * k + (court ? 0 : 1)] -= 1
-    recorder.waitingListChanges(k, length: listLength[k], now: now)
-    listLength[k] -= 1
+    let length = counts[k].leaveList(court: court)
+    recorder.waitingListChanges(k, length: length, now: now)
     totalListLength -= 1
   }
 
@@ -179,10 +173,12 @@ extension Simulation {
 
   /// Starts children from `k`'s list while it has free places.
   mutating func fillPlaces(_ k: Int) {
-    while inCare[k] < capacity[k] {
-      if classWaiting[2 * k] > 0, let c = nextWaiting(2 * k, careType: k) {
+    while true {
+      let type = counts[k]
+      guard type.hasRoom else { return }
+      if type.courtWaiting > 0, let c = nextWaiting(2 &* k, careType: k) {
         start(c, careType: k)
-      } else if classWaiting[2 * k + 1] > 0, !intakeStopped(k), let c = nextWaiting(2 * k + 1, careType: k) {
+      } else if type.regularWaiting > 0, !intakeStopped(k), let c = nextWaiting(2 &* k &+ 1, careType: k) {
         start(c, careType: k)
       } else {
         return
@@ -193,47 +189,49 @@ extension Simulation {
   // MARK: Care
 
   mutating func start(_ c: Int32, careType k: Int) {
-    var client = clients.clients[Int(c)]
+    if highCostValve { costBeforeStart(c, careType: k) }
+    // The record changes in place; what it was decides the rest.
+    let client = clients.clients[Int(c)].startCare(in: k)
     let wasListed = client.state == .waiting || client.state == .blocked
     let heldType = client.state == .blocked ? Int(client.heldType) : -1
     let wait = wasListed ? now - client.queuedAt : 0
-    if highCostValve {
-      if client.state == .blocked { costCare(c, occupying: heldType) }
-      if client.state == .inCare { costCare(c, occupying: Int(client.careType)) }
-      switchCostContract(c, to: k)
-      client = clients.clients[Int(c)]
-      client.costedUntil = now
-      if inScope[k] { client.yearCost += ledger.intakeCostWithOverhead(k) }
-    }
     if wasListed { leaveList(k, court: client.priority == .courtOrdered) }
     if client.state == .waiting { flow.waiting -= 1; flow.inCare += 1 }
     if client.state == .arriving { flow.inCare += 1 }
 
-    ledger.countChanges(k, from: inCare[k], by: 1, now: now)
-    inCare[k] += 1
-    if inScope[k] { yearStarts[contractOf[k]] += 1 }
-    if inCare[k] > capacity[k] && client.priority != .crisis { capacityBreaches += 1 }
+    let type = facts[k]
+    let held = counts[k].inCare
+    ledger.countChanges(k, from: held, by: 1, now: now)
+    let overCapacity = counts[k].startOne()
+    if type.inScope { yearStarts[type.contract] += 1 }
+    if overCapacity && client.priority != .crisis { capacityBreaches += 1 }
     ledger.intake(k, now: now)
     ledger.fee(k, now: now)
 
-    client.state = .inCare
-    client.careType = Int16(k)
-    client.heldType = -1
-    client.token &+= 1
-    clients.clients[Int(c)] = client
     recorder.start(k, wait: wait, month: month)
-    seek(c, .duration)
+    childStream.seek(key: client.key, position: UInt64(client.episode) << 20 | Slot.duration.rawValue << 16)
     var length = durations[k].sample(childStream)
-    if inScope[k] { length *= modelDurationFactor }
+    if type.inScope { length *= modelDurationFactor }
     if throttled(k) { length *= throttle.durationFactor }
-    calendar.schedule(.episodeEnd(client: c, token: client.token), at: now + length, class: .departure)
+    calendar.schedule(.episodeEnd(client: c, token: client.token &+ 1), at: now + length, class: .departure)
     if heldType >= 0 { vacate(heldType) }
+  }
+
+  /// The high-cost carve-out before child `c` starts in `k`: its care so far is costed, its
+  /// count moves to `k`'s contract, and the intake counts towards its year.
+  mutating func costBeforeStart(_ c: Int32, careType k: Int) {
+    let client = clients.clients[Int(c)]
+    if client.state == .blocked { costCare(c, occupying: Int(client.heldType)) }
+    if client.state == .inCare { costCare(c, occupying: Int(client.careType)) }
+    switchCostContract(c, to: k)
+    clients.clients[Int(c)].costedUntil = now
+    if facts[k].inScope { clients.clients[Int(c)].yearCost += ledger.intakeCostWithOverhead(k) }
   }
 
   /// One place in `k` is given up; the list moves up.
   mutating func vacate(_ k: Int) {
-    ledger.countChanges(k, from: inCare[k], by: -1, now: now)
-    inCare[k] -= 1
+    ledger.countChanges(k, from: counts[k].inCare, by: -1, now: now)
+    counts[k].inCare -= 1
     fillPlaces(k)
   }
 
@@ -252,12 +250,12 @@ extension Simulation {
     clients.clients[Int(c)].episode &+= 1
     if clients.clients[Int(c)].priority == .crisis { clients.clients[Int(c)].priority = .regular }
     recorder.arrival(next)
-    if isCrisis[next] { clients.clients[Int(c)].priority = .crisis }
+    if facts[next].crisis { clients.clients[Int(c)].priority = .crisis }
     clients.clients[Int(c)].careType = Int16(next)
     if canStart(next, clients.clients[Int(c)].priority) {
       start(c, careType: next)
       vacate(k)
-    } else if blockedStepDown && level[next] < level[k] {
+    } else if blockedStepDown && facts[next].level < facts[k].level {
       clients.clients[Int(c)].heldType = Int16(k)
       joinList(c, careType: next, blocked: true)
     } else {
@@ -343,7 +341,7 @@ extension Simulation {
   /// the cost so far is settled with the contract it was incurred under and counting restarts.
   @inline(__always)
   mutating func switchCostContract(_ c: Int32, to k: Int) {
-    let target = contractOf[k]
+    let target = facts[k].contract
     let current = Int(clients.clients[Int(c)].costContract)
     guard target >= 0, target != current else { return }
     if current >= 0 { payHighCost(c, year: month / 12) }
@@ -388,22 +386,23 @@ extension Simulation {
   /// places when use is low, within the policy's bounds.
   mutating func reviewCapacity(_ k: Int) {
     guard let policy = scenario.careTypes[k].capacityPolicy else { return }
-    let places = capacity[k]
+    let type = counts[k]
+    let places = type.capacity
     let step = policy.stepPlaces(at: max(places, 1))
-    let restrained = policy.budgetAware && scenario.funding.model == .lumpsum && inScope[k]
+    let restrained = policy.budgetAware && scenario.funding.model == .lumpsum && facts[k].inScope
       && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
-    if Double(listLength[k]) > policy.addWhenWaitingAbove * Double(places) && !restrained {
-      let hire = min(step, policy.maximum - places - pendingPlaces[k])
+    if Double(type.listLength) > policy.addWhenWaitingAbove * Double(places) && !restrained {
+      let hire = min(step, policy.maximum - places - type.pendingPlaces)
       if hire > 0 {
-        pendingPlaces[k] += hire
+        counts[k].pendingPlaces += hire
         calendar.schedule(.capacityArrives(careType: Int32(k), places: Int32(hire)), at: now + policy.hiringLagDays,
                           class: .calendar)
       }
-    } else if Double(inCare[k]) < policy.removeWhenUseBelow * Double(places) && listLength[k] == 0 {
+    } else if Double(type.inCare) < policy.removeWhenUseBelow * Double(places) && type.listLength == 0 {
       let shed = min(step, places - policy.minimum)
       if shed > 0 {
-        capacity[k] = places - shed
-        ledger.setCapacity(k, to: capacity[k], count: inCare[k], now: now)
+        counts[k].capacity = places - shed
+        ledger.setCapacity(k, to: places - shed, count: type.inCare, now: now)
       }
     }
     calendar.schedule(.capacityReview(careType: Int32(k)), at: now + policy.reviewDays, class: .calendar)
@@ -411,9 +410,9 @@ extension Simulation {
 
   /// Hired places arrive and the list moves up.
   mutating func placesArrive(_ k: Int, _ places: Int) {
-    pendingPlaces[k] -= places
-    capacity[k] += places
-    ledger.setCapacity(k, to: capacity[k], count: inCare[k], now: now)
+    counts[k].pendingPlaces -= places
+    counts[k].capacity += places
+    ledger.setCapacity(k, to: counts[k].capacity, count: counts[k].inCare, now: now)
     fillPlaces(k)
   }
 
@@ -425,10 +424,10 @@ extension Simulation {
     for k in 0..<types {
       let places = member.places(k, of: scenario.careTypes[k].capacity)
       guard places > 0 else { continue }
-      let remaining = max(0, capacity[k] - places)
-      accounts[year].capacityLost += capacity[k] - remaining
-      capacity[k] = remaining
-      ledger.setCapacity(k, to: remaining, count: inCare[k], now: now)
+      let remaining = max(0, counts[k].capacity - places)
+      accounts[year].capacityLost += counts[k].capacity - remaining
+      counts[k].capacity = remaining
+      ledger.setCapacity(k, to: remaining, count: counts[k].inCare, now: now)
     }
   }
 
@@ -446,7 +445,7 @@ extension Simulation {
         client.state = .inCare
         client.careType = Int16(k)
         clients.clients[Int(c)] = client
-        inCare[k] += 1
+        counts[k].inCare += 1
         seek(c, .residual)
         let remaining = entry.remaining == .equilibrium
           ? durations[k].sampleResidual(childStream) : durations[k].sample(childStream)

@@ -15,16 +15,9 @@ struct Simulation: DiscreteEventModel, ~Copyable {
   // MARK: Parameters (read-only during the run)
   let scenario: Scenario
   let types: Int
-  /// Places per care type; a member leaving takes its places with it, a capacity policy adjusts them.
-  var capacity: UniqueArray<Int>
-  /// Places hired but not yet arrived, per care type.
-  var pendingPlaces: UniqueArray<Int>
-  let isCrisis: ContiguousArray<Bool>
-  /// Whether each care type is in a contract, and which (-1: paid per day by the municipality).
-  let inScope: ContiguousArray<Bool>
-  let contractOf: ContiguousArray<Int>
+  /// Per care type: crisis or not, its contract, level and whether prevention applies.
+  let facts: UniqueArray<CareTypeFacts>
   let contractCount: Int
-  let level: ContiguousArray<Int>
   // The laws are drawn from in place (a `UniqueArray` lends its elements), so a draw neither
   // copies a law nor retains the arrays inside it.
   let durations: UniqueArray<Distribution>
@@ -56,11 +49,9 @@ struct Simulation: DiscreteEventModel, ~Copyable {
 
   // MARK: State
   var clients: ClientRegistry
-  var inCare: UniqueArray<Int>
-  /// Children on each type's list, blocked ones included.
-  var listLength: UniqueArray<Int>
-  /// Live entries per (type, class): index 2k for court-ordered, 2k + 1 for regular.
-  var classWaiting: UniqueArray<Int>
+  /// Per care type: places, children in care and on the list.
+  var counts: UniqueArray<CareTypeCounts>
+  /// Index 2k is type k's court-ordered list, 2k + 1 its regular one.
   var lists: WaitingLists
   var totalListLength = 0
   var referrals: ReferralProcess
@@ -93,8 +84,6 @@ struct Simulation: DiscreteEventModel, ~Copyable {
   let warmupYears: Int
   /// The watchdog: more events than this in one simulated day means a loop, not demand.
   let eventsPerDayLimit: Int
-  /// Care types whose referrals prevention may resolve (all false without prevention).
-  let preventable: ContiguousArray<Bool>
   var ledgerDiscrepancy = 0.0
 
   /// Positions within a child's stream, one block per kind of draw per episode.
@@ -106,14 +95,12 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     self.scenario = scenario
     let types = scenario.careTypes.count
     self.types = types
-    capacity = UniqueArray(scenario.careTypes.map(\.capacity))
-    pendingPlaces = UniqueArray(repeating: 0, count: scenario.careTypes.count)
-    isCrisis = ContiguousArray(scenario.careTypes.map(\.crisis))
-    let contractOf = ContiguousArray(scenario.careTypes.indices.map { scenario.contractIndex(ofCareType: $0) ?? -1 })
-    self.contractOf = contractOf
-    inScope = ContiguousArray(contractOf.map { $0 >= 0 })
+    facts = UniqueArray(scenario.careTypes.enumerated().map { k, type in
+      CareTypeFacts(
+        crisis: type.crisis, contract: scenario.contractIndex(ofCareType: k) ?? -1, level: type.level,
+        preventable: scenario.prevention?.careTypes.contains(k) ?? false)
+    })
     contractCount = scenario.contracts.count
-    level = ContiguousArray(scenario.careTypes.map(\.level))
     durations = UniqueArray(scenario.careTypes.map(\.duration))
     patience = UniqueArray(scenario.careTypes.map(\.patience))
     transitions = UniqueArray(scenario.careTypes.map {
@@ -140,7 +127,6 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     reReferral = scenario.reReferral
     blockedStepDown = scenario.blockedStepDown
     warmupYears = scenario.horizon.warmupYears
-    preventable = ContiguousArray(scenario.careTypes.indices.map { scenario.prevention?.careTypes.contains($0) ?? false })
     intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop && scenario.funding.model == .lumpsum
     pxqCeiling = scenario.funding.model == .pxq && scenario.contracts.contains { $0.pxqCeiling != nil }
     throttlePolicy = scenario.funding.pressurePolicy == .throttle && scenario.funding.model == .lumpsum
@@ -165,9 +151,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     eventsPerDayLimit = Int(min(1e12, max(1e6, 1e5 * expectedPerYear / DayCalendar.daysPerYear)))
     clients = ClientRegistry(capacity: stock + Int(expectedPerYear) + 64)
     calendar = EventCalendar(capacity: stock + Int(expectedPerYear / 4) + 64)
-    inCare = UniqueArray(repeating: 0, count: types)
-    listLength = UniqueArray(repeating: 0, count: types)
-    classWaiting = UniqueArray(repeating: 0, count: 2 * types)
+    counts = UniqueArray(scenario.careTypes.map { CareTypeCounts(capacity: $0.capacity) })
     lists = WaitingLists(lists: 2 * types, capacity: 64)
     ledger = Ledger(scenario: scenario)
     recorder = Recorder(
@@ -244,18 +228,18 @@ struct Simulation: DiscreteEventModel, ~Copyable {
       extra.append(paysPrevention ? prevention / DayCalendar.daysPerYear : 0)
     }
     ledger.startYear(budgets: years.map(\.budget), ceilings: ceilings, extraCostPerDay: extra, priceLevel: priceLevel,
-                     counts: inCare, now: now)
+                     counts: counts, now: now)
     accounts.append(YearAccounts(contracts: years, prevention: prevention))
   }
 
   mutating func closeMonth() {
     let year = month / 12
     let days = DayCalendar.monthLengths[month % 12]
-    let costs = ledger.closeMonth(counts: inCare, now: now)
+    let costs = ledger.closeMonth(counts: counts, now: now)
     var inScopeCost = 0.0
     for c in 0..<contractCount {
       var spend = 0.0
-      for k in 0..<types where contractOf[k] == c { spend += costs[k] }
+      for k in 0..<types where facts[k].contract == c { spend += costs[k] }
       spend = spend * ledger.books[c].overheadFactor + ledger.books[c].extraCostPerDay * days
       accounts[year].contracts[c].spend += spend
       inScopeCost += spend
@@ -266,11 +250,10 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       clientDays[k] = ledger.clientDays(k)
-      if contractOf[k] >= 0 { accounts[year].contracts[contractOf[k]].inScopeClientDays += clientDays[k] }
+      if facts[k].inScope { accounts[year].contracts[facts[k].contract].inScopeClientDays += clientDays[k] }
     }
     recorder.closeMonth(
-      month: month, now: now, costs: costs, clientDays: clientDays, inCare: inCare, listLength: listLength,
-      capacity: capacity, inScopeCost: inScopeCost)
+      month: month, now: now, costs: costs, clientDays: clientDays, counts: counts, inScopeCost: inScopeCost)
     ledger.resetMonth()
     month += 1
     if month % 12 == 0 {
@@ -307,7 +290,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
         spend: account.spend, inScopeStarts: account.inScopeStarts, inScopeClientDays: account.inScopeClientDays,
         statutoryReferrals: account.statutoryReferrals, highCostPayout: account.highCostPayout)
       let contractYearIndex = year - scenario.horizon.warmupYears
-      let spendByType = (0..<types).map { contractOf[$0] == c ? recorder.yearSpendByType[contractYearIndex * types + $0] : 0 }
+      let spendByType = (0..<types).map { facts[$0].contract == c ? recorder.yearSpendByType[contractYearIndex * types + $0] : 0 }
       yearEnds[c].shareAmongMembers(&account.outcome, payment: account.payment, inScopeSpendByType: spendByType)
       for m in account.outcome.exits { removePlaces(of: scenario.contracts[c].consortium!.members[m], year: year) }
     } else {
