@@ -55,6 +55,23 @@ struct Client {
     return before
   }
 
+  /// The child comes to care type `k`; in crisis care it is a crisis case. Returns its priority.
+  @inline(__always)
+  mutating func enter(_ k: Int, crisisCare: Bool) -> Priority {
+    if crisisCare { priority = .crisis }
+    careType = Int16(k)
+    return priority
+  }
+
+  /// The child's episode ends with a step to care type `k`: a new episode, in which a crisis is
+  /// over unless `k` is crisis care. Returns its priority.
+  @inline(__always)
+  mutating func step(to k: Int, crisisCare: Bool) -> Priority {
+    episode &+= 1
+    if priority == .crisis { priority = .regular }
+    return enter(k, crisisCare: crisisCare)
+  }
+
   /// The child joins type `k`'s list at `now` (blocked: still holding its place). Returns the
   /// record as it was.
   @inline(__always)

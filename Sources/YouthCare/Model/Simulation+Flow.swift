@@ -82,9 +82,8 @@ extension Simulation {
   /// A child comes to care type `k` (from a referral, a transition or a redirection).
   mutating func enter(_ c: Int32, careType k: Int) {
     recorder.arrival(k)
-    if facts[k].crisis { clients.clients[Int(c)].priority = .crisis }
-    clients.clients[Int(c)].careType = Int16(k)
-    if canStart(k, clients.clients[Int(c)].priority) {
+    let priority = clients.clients[Int(c)].enter(k, crisisCare: facts[k].crisis)
+    if canStart(k, priority) {
       start(c, careType: k)
     } else {
       joinList(c, careType: k, blocked: false)
@@ -235,8 +234,7 @@ extension Simulation {
     fillPlaces(k)
   }
 
-  mutating func episodeEnds(_ c: Int32) {
-    let k = Int(clients.clients[Int(c)].careType)
+  mutating func episodeEnds(_ c: Int32, careType k: Int) {
     costCare(c, occupying: k)
     recorder.episodeEnds(k)
     let certain = transitions[k].certainOutcome
@@ -247,12 +245,9 @@ extension Simulation {
       return
     }
     let next = outcome - 1
-    clients.clients[Int(c)].episode &+= 1
-    if clients.clients[Int(c)].priority == .crisis { clients.clients[Int(c)].priority = .regular }
     recorder.arrival(next)
-    if facts[next].crisis { clients.clients[Int(c)].priority = .crisis }
-    clients.clients[Int(c)].careType = Int16(next)
-    if canStart(next, clients.clients[Int(c)].priority) {
+    let priority = clients.clients[Int(c)].step(to: next, crisisCare: facts[next].crisis)
+    if canStart(next, priority) {
       start(c, careType: next)
       vacate(k)
     } else if blockedStepDown && facts[next].level < facts[k].level {

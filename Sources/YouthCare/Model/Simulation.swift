@@ -180,7 +180,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     case .episodeEnd(let c, let token):
       let client = clients.clients[Int(c)]
       guard client.token == token, client.state == .inCare else { return }
-      episodeEnds(c)
+      episodeEnds(c, careType: Int(client.careType))
     case .patienceEnd(let c, let token):
       let client = clients.clients[Int(c)]
       guard client.token == token, client.state == .waiting else { return }
