@@ -139,9 +139,12 @@ for r in results:
     ratio = r["ms"] / reference["ms"]
     # Within the 99% interval of the run-to-run mean (each run starts empty, so short runs sit a
     # little below the stationary value).
-    agrees = abs(r["meanWait"] - ERLANG_C_WQ) <= r["half"] if not math.isnan(r["half"]) else False
+    if math.isnan(r["half"]):
+        verdict = "one run: no interval"
+    else:
+        verdict = "agrees" if abs(r["meanWait"] - ERLANG_C_WQ) <= r["half"] else "differs"
     print(f"{r['system']:<24} {r['ms']:>11.1f} {r['eventsPerSecond'] / 1e6:>10.2f} M {ratio:>14.2f}×   "
-          f"{r['meanWait']:.4f} ± {r['half']:.4f}     {'agrees' if agrees else 'differs'}")
+          f"{r['meanWait']:.4f} ± {r['half']:.4f}     {verdict}")
 simpy = next(r for r in results if r["system"] == "SimPy")
 c = next(r for r in results if r["system"].startswith("C"))
 print()
@@ -195,6 +198,10 @@ for name, runs in systems:
     print(f"{name:<10} {ms:>11.1f} {events / (ms / 1000) / 1e6:>9.2f} M {ms / reference_ms:>14.1f}×   " + "   ".join(cells))
 print()
 for name, _ in systems[1:]:
+    if any(math.isnan(cis[(name, label)][1]) for label, _ in outputs):
+        # One run has no spread to build an interval from: nothing to compare.
+        print(f"{name} vs lumpsim: one run, so no interval to compare (run with RUNS ≥ 2)")
+        continue
     differ = [label for label, _ in outputs
               if abs(cis[(name, label)][0] - cis[("lumpsim", label)][0]) > cis[(name, label)][1] + cis[("lumpsim", label)][1]]
     print(f"{name} vs lumpsim: " + (f"every output's {LEVEL} interval overlaps lumpsim's" if not differ
