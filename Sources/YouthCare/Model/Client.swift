@@ -22,10 +22,6 @@ struct Client {
   var key: UInt64
   /// When the child joined its current waiting list.
   var queuedAt: Double
-  /// The child's contract-care cost so far this year, and the moment up to which it is counted
-  /// (the high-cost carve-out, V3).
-  var yearCost: Double
-  var costedUntil: Double
   /// Counts the child's episodes; each episode's draws sit at their own stream position.
   var episode: UInt32
   /// Changes whenever pending events or queue entries for this child become stale.
@@ -36,7 +32,7 @@ struct Client {
   var heldType: Int16
   var state: ClientState
   var priority: Priority
-  /// The contract whose carve-out `yearCost` counts towards (-1: none yet).
+  /// The contract whose carve-out the child's `ClientCost` counts towards (-1: none yet).
   var costContract: Int8
   /// The referral source, for repeat referrals; `noSource` for a warm-start child.
   var source: UInt8
@@ -85,30 +81,45 @@ struct Client {
   }
 }
 
+/// A child's contract-care cost so far this year and the moment up to which it is counted: the
+/// high-cost carve-out (V3) alone reads it, so it lives beside the record, not in it, and the
+/// record stays half a cache line.
+struct ClientCost {
+  var yearCost = 0.0
+  var costedUntil = 0.0
+}
+
 /// The children in the system, with a free list so memory follows the number present.
 struct ClientRegistry: ~Copyable {
   var clients: UniqueArray<Client>
   var freeSlots: UniqueArray<Int32>
+  /// Each record's cost, at the same index; kept only when `tracksCosts`.
+  var costs: UniqueArray<ClientCost>
+  let tracksCosts: Bool
 
-  init(capacity: Int) {
+  init(capacity: Int, tracksCosts: Bool) {
     clients = UniqueArray(capacity: capacity)
     freeSlots = UniqueArray(capacity: capacity / 4)
+    self.tracksCosts = tracksCosts
+    costs = UniqueArray(capacity: tracksCosts ? capacity : 1)
   }
 
   /// Adds a child and returns its index.
   @inline(__always)
   mutating func add(key: UInt64, source: UInt8) -> Int32 {
     var client = Client(
-      key: key, queuedAt: 0, yearCost: 0, costedUntil: 0, episode: 0, token: 0, careType: -1, heldType: -1,
+      key: key, queuedAt: 0, episode: 0, token: 0, careType: -1, heldType: -1,
       state: .arriving, priority: .regular, costContract: -1, source: source)
     if let slot = freeSlots.popLast() {
       // The token keeps counting across children: an event still pending for the record's
       // previous child can never match the new one.
       client.token = clients[Int(slot)].token &+ 1
       clients[Int(slot)] = client
+      if tracksCosts { costs[Int(slot)] = ClientCost() }
       return slot
     }
     clients.append(client)
+    if tracksCosts { costs.append(ClientCost()) }
     return Int32(clients.count - 1)
   }
 

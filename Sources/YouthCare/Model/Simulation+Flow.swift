@@ -223,8 +223,8 @@ extension Simulation {
     if client.state == .blocked { costCare(c, occupying: Int(client.heldType)) }
     if client.state == .inCare { costCare(c, occupying: Int(client.careType)) }
     switchCostContract(c, to: k)
-    clients.clients[Int(c)].costedUntil = now
-    if facts[k].inScope { clients.clients[Int(c)].yearCost += ledger.intakeCostWithOverhead(k) }
+    clients.costs[Int(c)].costedUntil = now
+    if facts[k].inScope { clients.costs[Int(c)].yearCost += ledger.intakeCostWithOverhead(k) }
   }
 
   /// One place in `k` is given up; the list moves up.
@@ -327,9 +327,9 @@ extension Simulation {
   mutating func costCare(_ c: Int32, occupying k: Int) {
     guard highCostValve else { return }
     switchCostContract(c, to: k)
-    let client = clients.clients[Int(c)]
-    clients.clients[Int(c)].yearCost += (now - client.costedUntil) * childCostPerDay(k)
-    clients.clients[Int(c)].costedUntil = now
+    let cost = clients.costs[Int(c)]
+    clients.costs[Int(c)].yearCost += (now - cost.costedUntil) * childCostPerDay(k)
+    clients.costs[Int(c)].costedUntil = now
   }
 
   /// A child's yearly cost counts per contract: before it starts care under another contract,
@@ -340,7 +340,7 @@ extension Simulation {
     let current = Int(clients.clients[Int(c)].costContract)
     guard target >= 0, target != current else { return }
     if current >= 0 { payHighCost(c, year: month / 12) }
-    clients.clients[Int(c)].yearCost = 0
+    clients.costs[Int(c)].yearCost = 0
     clients.clients[Int(c)].costContract = Int8(target)
   }
 
@@ -349,7 +349,7 @@ extension Simulation {
   mutating func payHighCost(_ c: Int32, year: Int) {
     let contract = Int(clients.clients[Int(c)].costContract)
     guard contract >= 0, year >= warmupYears else { return }
-    let excess = clients.clients[Int(c)].yearCost - highCostThresholds[contract]
+    let excess = clients.costs[Int(c)].yearCost - highCostThresholds[contract]
     if excess > 0 { yearHighCostPayout[contract] += excess }
   }
 
@@ -370,8 +370,8 @@ extension Simulation {
       if state == .inCare { costCare(Int32(i), occupying: Int(clients.clients[i].careType)) }
       if state == .blocked { costCare(Int32(i), occupying: Int(clients.clients[i].heldType)) }
       payHighCost(Int32(i), year: year)
-      clients.clients[i].yearCost = 0
-      clients.clients[i].costedUntil = now
+      clients.costs[i].yearCost = 0
+      clients.costs[i].costedUntil = now
     }
   }
 

@@ -149,7 +149,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     // 100,000 events per expected referral a day, at least a million: far above what any step
     // matrix makes of demand, reached in about a second by a loop that lets no time pass.
     eventsPerDayLimit = Int(min(1e12, max(1e6, 1e5 * expectedPerYear / DayCalendar.daysPerYear)))
-    clients = ClientRegistry(capacity: stock + Int(expectedPerYear) + 64)
+    clients = ClientRegistry(capacity: stock + Int(expectedPerYear) + 64, tracksCosts: highCostValve)
     calendar = EventCalendar(capacity: stock + Int(expectedPerYear / 4) + 64)
     counts = UniqueArray(scenario.careTypes.map { CareTypeCounts(capacity: $0.capacity) })
     lists = WaitingLists(lists: 2 * types, capacity: 64)
