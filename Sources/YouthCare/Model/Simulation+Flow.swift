@@ -80,6 +80,7 @@ extension Simulation {
   }
 
   /// A child comes to care type `k` (from a referral, a transition or a redirection).
+  @inline(__always)
   mutating func enter(_ c: Int32, careType k: Int) {
     recorder.arrival(k)
     let priority = clients.clients[Int(c)].enter(k, crisisCare: facts[k].crisis)
@@ -158,6 +159,7 @@ extension Simulation {
   }
 
   /// The next live entry of a list, dropping stale ones (children who left it).
+  @inline(__always)
   mutating func nextWaiting(_ list: Int, careType k: Int) -> Int32? {
     while let entry = lists.first(list) {
       lists.removeFirst(list)
@@ -228,6 +230,7 @@ extension Simulation {
   }
 
   /// One place in `k` is given up; the list moves up.
+  @inline(__always)
   mutating func vacate(_ k: Int) {
     ledger.countChanges(k, from: counts[k].inCare, by: -1, now: now)
     counts[k].inCare -= 1
@@ -260,6 +263,7 @@ extension Simulation {
   }
 
   /// The child leaves care for good, or goes away to return later.
+  @inline(__always)
   mutating func leaveCare(_ c: Int32) {
     flow.inCare -= 1
     flow.exited += 1
