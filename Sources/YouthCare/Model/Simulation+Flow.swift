@@ -34,6 +34,7 @@ extension Simulation {
 
   // MARK: Arrivals
 
+  @inline(__always)
   mutating func referralArrives() {
     // With one source the choice is certain and takes no draw from the demand stream.
     let source = referrals.sources > 1 ? referrals.source(demand.uniform()) : 0
@@ -53,6 +54,7 @@ extension Simulation {
   }
 
   /// Sends a referral to its first care type, or diverts it.
+  @inline(__always)
   mutating func route(_ c: Int32, source: Int) {
     // A draw whose outcome is certain is not made; every draw has its own position, so skipping
     // one moves no other.
@@ -173,6 +175,7 @@ extension Simulation {
   }
 
   /// Starts children from `k`'s list while it has free places.
+  @inline(__always)
   mutating func fillPlaces(_ k: Int) {
     while true {
       let type = counts[k]
@@ -237,6 +240,7 @@ extension Simulation {
     fillPlaces(k)
   }
 
+  @inline(__always)
   mutating func episodeEnds(_ c: Int32, careType k: Int) {
     costCare(c, occupying: k)
     recorder.episodeEnds(k)
