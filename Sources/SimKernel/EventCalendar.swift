@@ -142,7 +142,7 @@ public struct EventCalendar<Payload>: ~Copyable {
     heap.removeAll()
   }
 
-  @inlinable
+  @inlinable @inline(__always)
   mutating func siftUp(from start: Int) {
     let buffer = heap.base
     var child = start
