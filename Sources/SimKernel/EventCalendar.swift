@@ -90,7 +90,7 @@ public struct EventCalendar<Payload>: ~Copyable {
   }
 
   /// Schedules `payload` at `time` in class `eventClass`.
-  @inlinable
+  @inlinable @inline(__always)
   public mutating func schedule(_ payload: Payload, at time: SimTime, class eventClass: EventClass) {
     let entry = makeEntry(payload, at: time, class: eventClass)
     if topTaken {
