@@ -15,9 +15,14 @@ struct Recorder: ~Copyable {
   var arrivals: UniqueArray<Int>
   var exits: UniqueArray<Int>
   var reneged: UniqueArray<Int>
-  /// Every start, in order: one append per start. The counts and sums of starts and waits by
-  /// type, month and year are added up once at the end (`startFigures()`).
+  /// Every start that waited, in order: one append per such start. The sums of waits by type
+  /// and year are added up once at the end (`startFigures()`).
   private var startRecords: UniqueArray<StartRecord>
+  /// Starts per contract month and care type, [month × types + type].
+  private var monthlyStarts: UniqueArray<Int>
+  /// Starts without a wait per care type and contract year, [type × contractYears + year]: many
+  /// children start at once, and a count is all their waits need.
+  private var zeroWaits: UniqueArray<Int>
   var waitingDays: UniqueArray<Double>
   var inCareDays: UniqueArray<Double>
   var spend: UniqueArray<Double>
@@ -50,6 +55,8 @@ struct Recorder: ~Copyable {
     exits = UniqueArray(repeating: 0, count: types)
     reneged = UniqueArray(repeating: 0, count: types)
     startRecords = UniqueArray(capacity: expectedStarts + 16)
+    monthlyStarts = UniqueArray(repeating: 0, count: months * types)
+    zeroWaits = UniqueArray(repeating: 0, count: types * contractYears)
     waitingDays = UniqueArray(repeating: 0, count: types)
     inCareDays = UniqueArray(repeating: 0, count: types)
     spend = UniqueArray(repeating: 0, count: types)
@@ -110,8 +117,14 @@ struct Recorder: ~Copyable {
   @inline(__always)
   mutating func start(_ k: Int, wait: Double, month: Int) {
     guard recording else { return }
-    startRecords.append(StartRecord(wait: wait, month: Int32(truncatingIfNeeded: contractMonth(month)),
-                                    careType: Int32(truncatingIfNeeded: k)))
+    // Index arithmetic wraps instead of trapping: the subscript's bounds check still guards it.
+    let m = contractMonth(month)
+    monthlyStarts[m &* types &+ k] &+= 1
+    guard wait > 0 else {
+      zeroWaits[k &* contractYears &+ m / 12] &+= 1
+      return
+    }
+    startRecords.append(StartRecord(wait: wait, month: Int32(truncatingIfNeeded: m), careType: Int32(truncatingIfNeeded: k)))
   }
 
   @inline(__always)
@@ -187,47 +200,38 @@ struct Recorder: ~Copyable {
 
   private func startFigures(_ records: UnsafeBufferPointer<StartRecord>, waitingNorms: [Double]) -> StartFigures {
     let months = contractYears * 12, groups = types * contractYears
-    // Local UniqueArrays: no copy-on-write check on each of the many increments. Every sum runs
-    // in the order of the starts, as a running sum during the run would have.
+    // Local UniqueArrays: no copy-on-write check on each of the many additions. Every sum runs
+    // in the order of the starts, as a running sum during the run would have; a zero wait
+    // changes no sum, so skipping them keeps the sums the same to the bit.
     var yearWaitSum = UniqueArray<Double>(repeating: 0, count: contractYears)
     var typeWaitSum = UniqueArray<Double>(repeating: 0, count: types), overNorm = UniqueArray<Int>(repeating: 0, count: types)
     var groupWaitSum = UniqueArray<Double>(repeating: 0, count: groups)
-    var monthly = UniqueArray<Int>(repeating: 0, count: months * types)
     // Group g = type × contractYears + year: a type's waits over all years are one contiguous run.
-    // Only positive waits are stored; the zeros (children who started at once) are counted.
-    var zeros = UniqueArray<Int>(repeating: 0, count: groups)
-    // Index arithmetic wraps instead of trapping: the subscript's bounds check still guards it.
     for record in records {
-      let k = Int(record.careType), m = Int(record.month), y = m / 12
-      monthly[m &* types &+ k] &+= 1
-      guard record.wait > 0 else {
-        zeros[k &* contractYears &+ y] &+= 1
-        continue
-      }
-      // Adding a zero wait changes no sum, so the sums skip them and stay the same to the bit.
+      let k = Int(record.careType), y = Int(record.month) / 12
       yearWaitSum[y] += record.wait
       typeWaitSum[k] += record.wait
       if record.wait > waitingNorms[k] { overNorm[k] &+= 1 }
       groupWaitSum[k &* contractYears &+ y] += record.wait
     }
     // The counts by type, by year and by group follow from the monthly counts (integers, so
-    // exactly), which saves the pass over the starts three increments each.
+    // exactly).
     var byType = [Int](repeating: 0, count: types), byYear = [Int](repeating: 0, count: contractYears)
     var offsets = UniqueArray<Int>(repeating: 0, count: groups + 1)
     for m in 0..<months {
       for k in 0..<types {
-        let starts = monthly[m * types + k]
+        let starts = monthlyStarts[m * types + k]
         byType[k] += starts
         byYear[m / 12] += starts
         offsets[k * contractYears + m / 12 + 1] += starts
       }
     }
     // A group's positive waits are its starts less its zeros.
-    for g in 0..<groups { offsets[g + 1] += offsets[g] - zeros[g] }
+    for g in 0..<groups { offsets[g + 1] += offsets[g] - zeroWaits[g] }
     var next = UniqueArray<Int>(repeating: 0, count: groups)
     for g in 0..<groups { next[g] = offsets[g] }
     var waits = UniqueArray<Double>(repeating: 0, count: offsets[groups])
-    for record in records where record.wait > 0 {
+    for record in records {
       let g = Int(record.careType) &* contractYears &+ Int(record.month) / 12
       waits[next[g]] = record.wait
       next[g] &+= 1
@@ -242,10 +246,10 @@ struct Recorder: ~Copyable {
         for y in 0..<contractYears {
           let g = k * contractYears + y
           let part = UnsafeMutableBufferPointer(rebasing: all[offsets[g]..<offsets[g + 1]])
-          let starts = part.count + zeros[g]
+          let starts = part.count + zeroWaits[g]
           yearMean[y][k] = starts == 0 ? 0 : groupWaitSum[g] / Double(starts)
-          yearP90[y][k] = Statistics.quantile(selecting: part, zeros: zeros[g], 0.9)
-          typeZeros += zeros[g]
+          yearP90[y][k] = Statistics.quantile(selecting: part, zeros: zeroWaits[g], 0.9)
+          typeZeros += zeroWaits[g]
         }
         p90[k] = Statistics.quantile(
           selecting: UnsafeMutableBufferPointer(rebasing: all[offsets[k * contractYears]..<offsets[(k + 1) * contractYears]]),
@@ -253,12 +257,12 @@ struct Recorder: ~Copyable {
       }
     }
     return StartFigures(
-      byType: byType, byYear: byYear, monthly: monthly.array, yearWaitSum: yearWaitSum.array,
+      byType: byType, byYear: byYear, monthly: monthlyStarts.array, yearWaitSum: yearWaitSum.array,
       typeWaitSum: typeWaitSum.array, overNorm: overNorm.array, p90: p90, yearMean: yearMean, yearP90: yearP90)
   }
 }
 
-/// One start: its wait, contract month and care type.
+/// One start that waited: its wait, contract month and care type.
 struct StartRecord {
   var wait: Double
   var month: Int32
