@@ -6,7 +6,12 @@ extension Simulation {
   /// Positions the child's stream (`childStream`) at the given kind of draw in its current episode.
   @inline(__always)
   func seek(_ c: Int32, _ slot: Slot, _ index: UInt64 = 0) {
-    let client = clients.clients[Int(c)]
+    seek(child: clients.clients[Int(c)], slot, index)
+  }
+
+  /// `seek` for a child whose record the caller has already read.
+  @inline(__always)
+  func seek(child client: Client, _ slot: Slot, _ index: UInt64 = 0) {
     childStream.seek(key: client.key, position: UInt64(client.episode) << 20 | slot.rawValue << 16 | index)
   }
 
@@ -213,7 +218,7 @@ extension Simulation {
     ledger.fee(k, now: now)
 
     recorder.start(k, wait: wait, month: month)
-    childStream.seek(key: client.key, position: UInt64(client.episode) << 20 | Slot.duration.rawValue << 16)
+    seek(child: client, .duration)
     var length = durations[k].sample(childStream)
     if type.inScope { length *= modelDurationFactor }
     if throttled(k) { length *= throttle.durationFactor }
