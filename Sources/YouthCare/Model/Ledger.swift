@@ -14,9 +14,6 @@ import SimKernel
 /// its budget; under `pxq` and `output` the municipality's payments are.
 struct Ledger: ~Copyable {
   let types: Int
-  /// The contract of each care type, or -1 when the municipality pays it per day.
-  let contractOf: ContiguousArray<Int>
-  let inScope: ContiguousArray<Bool>
   let overflowFactor: ContiguousArray<Double>
   let baseCostPerDay: ContiguousArray<Double>
   let baseFixedPerSlotDay: ContiguousArray<Double>
@@ -40,11 +37,9 @@ struct Ledger: ~Copyable {
   init(scenario: Scenario) {
     let careTypes = scenario.careTypes
     model = scenario.funding.model
-    let contractOf = ContiguousArray(careTypes.indices.map { scenario.contractIndex(ofCareType: $0) ?? -1 })
-    self.contractOf = contractOf
     books = UniqueArray(scenario.contracts.map { ContractBooks(overheadFactor: 1 + $0.lumpsum.overheadShare) })
     byType = UniqueArray(careTypes.indices.map { k in
-      let c = contractOf[k]
+      let c = scenario.contractIndex(ofCareType: k) ?? -1
       return CareTypeBooks(
         contract: c, overhead: c >= 0 ? 1 + scenario.contracts[c].lumpsum.overheadShare : 1,
         capacity: careTypes[k].capacity)
@@ -52,7 +47,6 @@ struct Ledger: ~Copyable {
     baseTariff = ContiguousArray(careTypes.indices.map { scenario.tariffPerDay($0) })
     baseFee = ContiguousArray(careTypes.indices.map { scenario.feePerStart($0) })
     types = careTypes.count
-    inScope = ContiguousArray(contractOf.map { $0 >= 0 })
     overflowFactor = ContiguousArray(careTypes.map(\.overflowCostFactor))
     baseCostPerDay = ContiguousArray(careTypes.map(\.effectiveCostPerDay))
     subcontractedPerDay = ContiguousArray(careTypes.map { ($0.subcontracting?.share ?? 0) * ($0.subcontracting?.tariffPerDay ?? 0) })
@@ -81,7 +75,7 @@ struct Ledger: ~Copyable {
 
   /// True once the P×Q ceiling of care type `k`'s contract is reached by `now`.
   mutating func ceilingReached(_ k: Int, at now: Double) -> Bool {
-    let c = contractOf[k]
+    let c = byType[k].contract
     guard c >= 0, books[c].ceiling != nil else { return false }
     accrue(c, to: now)
     return books[c].ceilingReachedAt != nil
@@ -124,7 +118,7 @@ struct Ledger: ~Copyable {
   /// True when care type `k`'s contract has spent more this year than its budget's share of the
   /// year elapsed by `now`.
   mutating func isAheadOfBudget(_ k: Int, at now: Double, yearStart: Double) -> Bool {
-    let c = contractOf[k]
+    let c = byType[k].contract
     guard c >= 0 else { return false }
     accrue(c, to: now)
     return books[c].runningSpend > books[c].budget * (now - yearStart) / DayCalendar.daysPerYear
@@ -132,7 +126,7 @@ struct Ledger: ~Copyable {
 
   /// True when the budget of care type `k`'s contract has run out by `now`.
   mutating func isExhausted(_ k: Int, at now: Double) -> Bool {
-    let c = contractOf[k]
+    let c = byType[k].contract
     guard c >= 0 else { return false }
     accrue(c, to: now)
     return books[c].exhaustedAt != nil
@@ -160,7 +154,7 @@ struct Ledger: ~Copyable {
   /// included (0 outside every contract).
   @inline(__always)
   func clientCostPerDay(_ k: Int) -> Double {
-    byType[k].contract >= 0 ? byType[k].clientRate : 0
+    byType[k].inScope ? byType[k].clientRate : 0
   }
 
   /// The cost of an intake in type `k` at this year's prices, overhead included.
@@ -170,20 +164,20 @@ struct Ledger: ~Copyable {
   /// This month's payments by the consortia to subcontractors (in-scope types).
   func subcontractorPayment() -> Double {
     var total = 0.0
-    for k in 0..<types where inScope[k] { total += subcontractedPerDay[k] * priceLevel * clientDays(k) }
+    for k in 0..<types where byType[k].inScope { total += subcontractedPerDay[k] * priceLevel * clientDays(k) }
     return total
   }
 
   /// This month's payment for care outside every contract: tariff × days of out-of-scope types.
   func outsidePayment() -> Double {
     var total = 0.0
-    for k in 0..<types where !inScope[k] { total += baseTariff[k] * priceLevel * clientDays(k) }
+    for k in 0..<types where !byType[k].inScope { total += baseTariff[k] * priceLevel * clientDays(k) }
     return total
   }
 
   /// In-scope cost per day of type `k` holding `count` children in `places` places, overhead included.
   private func dailyCost(_ k: Int, count: Int, places: Int) -> Double {
-    guard inScope[k] else { return 0 }
+    guard byType[k].inScope else { return 0 }
     let perDay = baseCostPerDay[k] * priceLevel
     let variable = perDay * (Double(min(count, places)) + overflowFactor[k] * Double(max(0, count - places)))
     return (variable + baseFixedPerSlotDay[k] * priceLevel * Double(places)) * byType[k].overhead
@@ -192,7 +186,7 @@ struct Ledger: ~Copyable {
   /// Changes the places of type `k` at `now`, given the count it holds; the cost rate follows.
   mutating func setCapacity(_ k: Int, to places: Int, count: Int, now: Double) {
     byType[k].integrate(heldCount: count, now: now)
-    let c = contractOf[k]
+    let c = byType[k].contract
     if c >= 0 {
       accrue(c, to: now)
       books[c].rate += dailyCost(k, count: count, places: places) - dailyCost(k, count: count, places: byType[k].capacity)
@@ -216,8 +210,8 @@ struct Ledger: ~Copyable {
     for c in 0..<books.count {
       books[c].startYear(budget: budgets[c], ceiling: ceilings[c], extraCostPerDay: extraCostPerDay[c], now: now)
     }
-    for k in 0..<types where inScope[k] {
-      let c = contractOf[k]
+    for k in 0..<types where byType[k].inScope {
+      let c = byType[k].contract
       if model == .pxq { books[c].paymentRate += baseTariff[k] * priceLevel * Double(counts[k].inCare) }
       books[c].rate += dailyCost(k, count: counts[k].inCare, places: byType[k].capacity)
     }
@@ -249,6 +243,9 @@ struct CareTypeBooks {
   /// Intake costs (this year's prices, no overhead) and output fees since the last month end.
   var intakeThisMonth = 0.0
   var feesThisMonth = 0.0
+
+  /// In a contract, not paid per day outside every contract.
+  var inScope: Bool { contract >= 0 }
 
   init(contract: Int, overhead: Double, capacity: Int) {
     self.contract = contract
