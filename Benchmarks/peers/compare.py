@@ -148,12 +148,15 @@ for r in results:
 simpy = next(r for r in results if r["system"] == "SimPy")
 c = next(r for r in results if r["system"].startswith("C"))
 print()
+# The verdicts, printed together at the end: (model, × SimPy, × the C loop's speed or None).
+verdicts = []
 for r in results[:2]:
     # The whole engine runs the M/M/c as a youth-care scenario (client registry, child streams,
     # ledger, monthly and yearly records); the kernel row is the model written on SimKernel, as
     # SimPy's and Ciw's are written on theirs.
     print(f"{r['system']} vs SimPy: {simpy['ms'] / r['ms']:.0f}× faster (target ≥ 100×); "
           f"vs the C loop: {c['ms'] / r['ms']:.2f}× its speed (target ≥ 0.7×)")
+    verdicts.append((f"M/M/c, {r['system'].removeprefix('lumpsim (').rstrip(')')}", simpy["ms"] / r["ms"], c["ms"] / r["ms"]))
 
 
 # The youth-care reference model: three care types with step up and down, a budget, ten years.
@@ -207,3 +210,13 @@ for name, _ in systems[1:]:
     print(f"{name} vs lumpsim: " + (f"every output's {LEVEL} interval overlaps lumpsim's" if not differ
                                      else "intervals do not overlap for " + ", ".join(differ)))
 print("(events: referrals and episode ends; Ciw leaves children unfinished at the end out of its waits)")
+simpy_ms = statistics.median([r["seconds"] for r in youthcare["SimPy"]]) * 1000
+print(f"lumpsim vs SimPy: {simpy_ms / reference_ms:.0f}× faster (target ≥ 100×); no C loop of this model")
+verdicts.append(("youth-care reference", simpy_ms / reference_ms, None))
+
+# Issue F's targets, each met or not in this run.
+print(f"\nTargets: ≥ 100× SimPy's speed and ≥ 0.7× the C loop's, side by side in this run")
+for model, versus_simpy, versus_c in verdicts:
+    simpy_verdict = f"{versus_simpy:>5.0f}× SimPy {'met' if versus_simpy >= 100 else 'missed':<6}"
+    c_verdict = "no C loop" if versus_c is None else f"{versus_c:.2f}× C {'met' if versus_c >= 0.7 else 'missed'}"
+    print(f"  {model:<26} {simpy_verdict}   {c_verdict}")
