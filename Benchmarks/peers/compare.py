@@ -58,6 +58,11 @@ def interval(values):
     return mean, half
 
 
+def down(value, decimals):
+    """`value` rounded down: a ratio just short of a target never prints as the target itself."""
+    return math.floor(value * 10 ** decimals) / 10 ** decimals
+
+
 def summarise(name, runs, timings=None):
     # lumpsim's runs give the outputs and `timings` (from bench, in one process) the times.
     timings = timings or runs
@@ -189,9 +194,10 @@ print(f"\nYouth-care reference model: 3 care types, step up and down, 20 referra
       f"lumpsim {FAST_RUNS} runs, SimPy and Ciw {RUNS}\n")
 print(f"{'system':<10} {'ms per run':>11} {'events/s':>11} {'time ÷ lumpsim':>15}   " + "   ".join(f"{name:>18}" for name, _ in outputs))
 cis = {}
+youthcare_ms = {}
 for name, runs in systems:
     timings = youthcare_timings.get(name, runs)
-    ms = statistics.median([r["seconds"] for r in timings]) * 1000
+    ms = youthcare_ms[name] = statistics.median([r["seconds"] for r in timings]) * 1000
     events = statistics.mean([r["events"] for r in timings])
     cells = []
     for label, get in outputs:
@@ -210,17 +216,11 @@ for name, _ in systems[1:]:
     print(f"{name} vs lumpsim: " + (f"every output's {LEVEL} interval overlaps lumpsim's" if not differ
                                      else "intervals do not overlap for " + ", ".join(differ)))
 print("(events: referrals and episode ends; Ciw leaves children unfinished at the end out of its waits)")
-simpy_ms = statistics.median([r["seconds"] for r in youthcare["SimPy"]]) * 1000
-print(f"lumpsim vs SimPy: {simpy_ms / reference_ms:.1f}× faster (target ≥ 100×); no C loop of this model")
-verdicts.append(("youth-care reference", simpy_ms / reference_ms, None))
+print(f"lumpsim vs SimPy: {youthcare_ms['SimPy'] / reference_ms:.1f}× faster (target ≥ 100×); no C loop of this model")
+verdicts.append(("youth-care reference", youthcare_ms["SimPy"] / reference_ms, None))
 
 # Issue F's targets, each met or not in this run.
 print("\nTargets: ≥ 100× SimPy's speed and ≥ 0.7× the C loop's, side by side in this run")
-def down(value, decimals):
-    # Rounded down, so a ratio just short of a target never prints as the target itself.
-    return math.floor(value * 10 ** decimals) / 10 ** decimals
-
-
 for model, versus_simpy, versus_c in verdicts:
     simpy_verdict = f"{down(versus_simpy, 0):>5.0f}× SimPy {'met' if versus_simpy >= 100 else 'missed':<6}"
     c_verdict = "no C loop" if versus_c is None else f"{down(versus_c, 2):.2f}× C {'met' if versus_c >= 0.7 else 'missed'}"
