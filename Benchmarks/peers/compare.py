@@ -150,19 +150,26 @@ for r in results:
         verdict = "agrees" if abs(r["meanWait"] - ERLANG_C_WQ) <= r["half"] else "differs"
     print(f"{r['system']:<24} {r['ms']:>11.1f} {r['eventsPerSecond'] / 1e6:>10.2f} M {ratio:>14.2f}×   "
           f"{r['meanWait']:.4f} ± {r['half']:.4f}     {verdict}")
+# The kernel queue draws what the C loop draws: seed for seed, the same waits (to the C loop's
+# four printed decimals), so the kernel row times the C loop's very model.
+same = all(f"{k['meanWait']:.4f}" == f"{x['meanWait']:.4f}" for k, x in zip(mmc["kernel"], mmc["c"]))
+print(f"kernel alone and C loop: {'the same mean wait for every seed' if same else 'DIFFERENT waits for the same seeds'}")
 simpy = next(r for r in results if r["system"] == "SimPy")
 c = next(r for r in results if r["system"].startswith("C"))
 print()
 # The verdicts, printed together at the end: (model, × SimPy, × the C loop's speed or None).
+# The targets are judged on like-for-like programs (docs/performance.md, "What the targets are
+# judged on"): the kernel row is the M/M/c written on SimKernel, as SimPy's, Ciw's and the C
+# loop's are written on theirs. The whole engine runs the M/M/c as a youth-care scenario (client
+# registry, child streams, ledger, monthly and yearly records), books none of the peers keep; its
+# ratios are printed for what that machinery costs, and the youth-care reference model below is
+# where the whole engine meets SimPy on equal terms.
 verdicts = []
 for r in results[:2]:
-    # The whole engine runs the M/M/c as a youth-care scenario (client registry, child streams,
-    # ledger, monthly and yearly records); the kernel row is the model written on SimKernel, as
-    # SimPy's and Ciw's are written on theirs.
-    print(f"{r['system']} vs SimPy: {simpy['ms'] / r['ms']:.1f}× faster (target ≥ 100×); "
-          f"vs the C loop: {c['ms'] / r['ms']:.3f}× its speed (target ≥ 0.7×)")
-    verdicts.append((f"M/M/c, {r['system'].removeprefix('lumpsim (').rstrip(')')}", simpy["ms"] / r["ms"], c["ms"] / r["ms"]))
-
+    print(f"{r['system']} vs SimPy: {simpy['ms'] / r['ms']:.1f}× faster; "
+          f"vs the C loop: {c['ms'] / r['ms']:.3f}× its speed")
+whole, kernel = results[:2]
+verdicts.append(("M/M/c, kernel alone", simpy["ms"] / kernel["ms"], c["ms"] / kernel["ms"]))
 
 # The youth-care reference model: three care types with step up and down, a budget, ten years.
 def youthcare_lumpsim(r):
@@ -225,3 +232,5 @@ for model, versus_simpy, versus_c in verdicts:
     simpy_verdict = f"{down(versus_simpy, 0):>5.0f}× SimPy {'met' if versus_simpy >= 100 else 'missed':<6}"
     c_verdict = "no C loop" if versus_c is None else f"{down(versus_c, 2):.2f}× C {'met' if versus_c >= 0.7 else 'missed'}"
     print(f"  {model:<26} {simpy_verdict}   {c_verdict}")
+print(f"  {'M/M/c, whole engine':<26} {down(simpy['ms'] / whole['ms'], 0):>5.0f}× SimPy {'':<6}   "
+      f"{down(c['ms'] / whole['ms'], 2):.2f}× C   not judged: youth-care books on one queue")

@@ -1,9 +1,11 @@
 /* Reference M/M/c in plain C with GSL: the same model, heap and draws as the Swift kernel benchmark
  * (KernelQueue in Sources/Experiments/Bench/KernelQueue.swift), to measure how close the Swift engine comes.
+ * Exponentials are drawn as lumpsim draws them (Sources/Stochastics/RandomStream+Variates.swift): GSL's
+ * quantile at a GSL uniform in (0, 1), so the same seed gives the same waits to the last digit.
  * Build: cc -O2 -o mmc mmc.c $(pkg-config --cflags --libs gsl)
  * Run:   ./mmc [runs] [first seed]   (λ = 9, μ = 1, c = 10, 200,000 customers per run; run r uses
  *        seed first + r, 1 by default) */
-#include <gsl/gsl_randist.h>
+#include <gsl/gsl_cdf.h>
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -67,14 +69,14 @@ int main(int argc, char **argv) {
     count = 0; sequence = 0;
     int busy = 0, arrived = 0;
     size_t head = 0, waiting = 0;
-    schedule(gsl_ran_exponential(rng, 1 / lambda), 1, 0);
+    schedule(gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / lambda), 1, 0);
     while (count > 0) {
       event e = pop();
       double now = e.time;
       events++;
       if (e.kind == 0) {
-        if (++arrived < customers) schedule(now + gsl_ran_exponential(rng, 1 / lambda), 1, 0);
-        if (busy < servers) { busy++; schedule(now + gsl_ran_exponential(rng, 1 / mu), 0, 1); }
+        if (++arrived < customers) schedule(now + gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / lambda), 1, 0);
+        if (busy < servers) { busy++; schedule(now + gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / mu), 0, 1); }
         else {
           if (waiting == qcap) {
             double *larger = malloc(2 * qcap * sizeof(double));
@@ -87,7 +89,7 @@ int main(int argc, char **argv) {
         wait_sum += now - since[head];
         head = (head + 1) & (qcap - 1);
         waiting--;
-        schedule(now + gsl_ran_exponential(rng, 1 / mu), 0, 1);
+        schedule(now + gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / mu), 0, 1);
       } else {
         busy--;
       }

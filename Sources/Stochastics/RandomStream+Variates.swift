@@ -7,8 +7,7 @@ import CGSL
 /// is specialised and direct.
 public protocol RandomSource: ~Copyable {
   /// The generator the variates are drawn from.
-  var generator: UnsafeMutablePointer<gsl_rng> { get }
-}
+  var generator: UnsafeMutablePointer<gsl_rng> { get }}
 
 /// Variates drawn with GSL's own algorithms; each method is a thin, inlinable call.
 extension RandomSource where Self: ~Copyable {
@@ -24,10 +23,16 @@ extension RandomSource where Self: ~Copyable {
     gsl_rng_uniform_pos(generator)
   }
 
-  /// An exponential variate with the given mean.
+  /// An exponential variate with the given mean, by inversion: GSL's quantile −μ·log(u) at a
+  /// GSL uniform u in (0, 1).
+  ///
+  /// GSL 2's `gsl_ran_exponential` inverts the same law as −μ·log1p(−u), and glibc's `log1p`
+  /// takes twice as long as its `log`: a quarter of a youth-care replication's time went there
+  /// (docs/performance.md, sessions 8 and 9). Both use one uniform of the same resolution, so
+  /// neither is the more accurate; this is GSL 1's own algorithm for the exponential.
   @inlinable
   public func exponential(mean: Double) -> Double {
-    gsl_ran_exponential(generator, mean)
+    gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(generator), mean)
   }
 
   /// A gamma variate with shape k and scale θ (mean kθ).
