@@ -7,7 +7,8 @@ import CGSL
 /// is specialised and direct.
 public protocol RandomSource: ~Copyable {
   /// The generator the variates are drawn from.
-  var generator: UnsafeMutablePointer<gsl_rng> { get }}
+  var generator: UnsafeMutablePointer<gsl_rng> { get }
+}
 
 /// Variates drawn with GSL's own algorithms; each method is a thin, inlinable call.
 extension RandomSource where Self: ~Copyable {

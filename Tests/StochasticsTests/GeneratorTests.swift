@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Stochastics
 
@@ -45,6 +46,23 @@ struct GeneratorTests {
     var other: [Double] = []
     for _ in 0..<5 { other.append(stream.uniform()) }
     #expect(other != first)
+  }
+
+  @Test("an exponential is −mean·log u of the stream's next uniform in (0, 1), draw for draw", arguments: GeneratorKind.allCases)
+  func exponentialByInversion(kind: GeneratorKind) {
+    // The C reference loop (Benchmarks/reference/mmc.c) draws this way too; docs/model.md says why.
+    let draws = RandomStream(kind: kind, seed: 2026)
+    let uniforms = RandomStream(kind: kind, seed: 2026)
+    for mean in [1.0, 0.111, 25, 365] {
+      for _ in 0..<1_000 {
+        let x = draws.exponential(mean: mean)
+        #expect(x == -mean * log(uniforms.uniformPositive()), "\(kind), mean \(mean)")
+      }
+    }
+    let child = CounterStream(), twin = CounterStream()
+    child.seek(key: 11, position: 5)
+    twin.seek(key: 11, position: 5)
+    #expect(child.exponential(mean: 30) == -30 * log(twin.uniformPositive()))
   }
 
   @Test("derived seeds are distinct for every (replication, substream) under one master seed")
