@@ -18,6 +18,11 @@ static event *heap;
 static size_t count, capacity;
 static uint64_t sequence;
 
+/* An exponential with the given mean, drawn as lumpsim's RandomSource.exponential draws it. */
+static double exponential(gsl_rng *rng, double mean) {
+  return gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), mean);
+}
+
 static int precedes(const event *a, const event *b) {
   return a->time < b->time || (a->time == b->time && a->order < b->order);
 }
@@ -69,14 +74,14 @@ int main(int argc, char **argv) {
     count = 0; sequence = 0;
     int busy = 0, arrived = 0;
     size_t head = 0, waiting = 0;
-    schedule(gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / lambda), 1, 0);
+    schedule(exponential(rng, 1 / lambda), 1, 0);
     while (count > 0) {
       event e = pop();
       double now = e.time;
       events++;
       if (e.kind == 0) {
-        if (++arrived < customers) schedule(now + gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / lambda), 1, 0);
-        if (busy < servers) { busy++; schedule(now + gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / mu), 0, 1); }
+        if (++arrived < customers) schedule(now + exponential(rng, 1 / lambda), 1, 0);
+        if (busy < servers) { busy++; schedule(now + exponential(rng, 1 / mu), 0, 1); }
         else {
           if (waiting == qcap) {
             double *larger = malloc(2 * qcap * sizeof(double));
@@ -89,7 +94,7 @@ int main(int argc, char **argv) {
         wait_sum += now - since[head];
         head = (head + 1) & (qcap - 1);
         waiting--;
-        schedule(now + gsl_cdf_exponential_Qinv(gsl_rng_uniform_pos(rng), 1 / mu), 0, 1);
+        schedule(now + exponential(rng, 1 / mu), 0, 1);
       } else {
         busy--;
       }
