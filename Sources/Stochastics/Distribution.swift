@@ -72,6 +72,27 @@ public enum Distribution: Sendable, Equatable {
     return m == 0 ? 0 : variance.squareRoot() / m
   }
 
+  /// Why GSL cannot draw from this law in double precision, or nil when it can.
+  ///
+  /// A parameter that is not finite, or a mean or variance that overflows, comes from a valid-looking
+  /// input taken to an extreme (a cv of 1e155): its draws would be infinite or NaN and stop the run.
+  public var unusableReason: String? {
+    let parameters: [Double]
+    switch self {
+    case .exponential(let m): parameters = [m]
+    case .gamma(let k, let theta): parameters = [k, theta]
+    case .lognormal(let mu, let sigma): parameters = [mu, sigma]
+    case .weibull(let lambda, let k): parameters = [lambda, k]
+    case .fixed(let v): parameters = [v]
+    case .empirical, .poisson, .binomial: parameters = []
+    }
+    if parameters.contains(where: { !$0.isFinite }) { return "its parameters are not finite numbers" }
+    if case .gamma(let k, _) = self, k < Double.leastNormalMagnitude { return "its shape underflows to zero" }
+    if !mean.isFinite { return "its mean is not a finite number" }
+    if !variance.isFinite { return "its variance is not a finite number" }
+    return nil
+  }
+
   /// The mean residual life of a renewal process with this inter-event law, E[X²]/(2E[X]).
   public var meanResidual: Double {
     let m = mean

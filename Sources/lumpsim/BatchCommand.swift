@@ -47,7 +47,7 @@ struct Batch: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try scenarioOptions.load(parallel: threadsOption.threads)
+    let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: precision.isEmpty ? n ?? 0 : maxReplications)
     let seed = seedOption.seed ?? scenario.random.seed
     let planned = precision.isEmpty ? n! : maxReplications
     let minimum = precision.isEmpty ? planned : max(n ?? Self.checkEvery, 2)

@@ -18,16 +18,20 @@ struct ScenarioOptions: ParsableArguments {
   var limits: RunLimits { limitOptions.limits }
 
   /// Refuses (exit 2) a scenario whose estimated size exceeds the limits, unless `--force`.
-  func checkSize(_ scenario: Scenario, parallel: Int = 1) throws {
-    guard let problem = limitOptions.problem(with: scenario, parallel: parallel) else { return }
+  ///
+  /// `replications` is how many rows of figures the command keeps (a batch, a comparison, a
+  /// budget search), so the estimate covers them too.
+  func checkSize(_ scenario: Scenario, parallel: Int = 1, replications: Int = 0) throws {
+    let rows = RunEstimate.batchRowBytes(scenario, replications: replications)
+    guard let problem = limitOptions.problem(with: scenario, parallel: parallel, extraBytes: rows) else { return }
     throw BadInput(message: "\(self.scenario): the run looks too large: \(problem). Shorten the horizon or the "
       + "population, raise the limit, or run anyway with --force.")
   }
 
   /// The scenario with the overrides applied, validated, and checked against the size limits.
-  func load(parallel: Int = 1) throws -> Scenario {
+  func load(parallel: Int = 1, replications: Int = 0) throws -> Scenario {
     let scenario = try loadUnchecked()
-    try checkSize(scenario, parallel: parallel)
+    try checkSize(scenario, parallel: parallel, replications: replications)
     return scenario
   }
 
@@ -65,6 +69,17 @@ struct LimitOptions: ParsableArguments {
                              valueName: "GIB"))
   var maxMemory: Double?
 
+  /// Refuses limits that would switch the check off: NaN compares false with everything, so
+  /// `--max-memory nan` let any run through; a negative or infinite limit means nothing either.
+  func validate() throws {
+    for (name, value) in [("--max-events", maxEvents), ("--max-memory", maxMemory)] {
+      guard let value else { continue }
+      guard value.isFinite, value > 0 else {
+        throw ValidationError("\(name) must be a positive finite number, got \(value); use --force to run without the limit")
+      }
+    }
+  }
+
   /// The limits in force: the defaults, with the options given.
   var limits: RunLimits {
     var limits = RunLimits.standard
@@ -74,8 +89,8 @@ struct LimitOptions: ParsableArguments {
   }
 
   /// What is too large about `scenario` run `parallel` at a time; nil when it fits or with `--force`.
-  func problem(with scenario: Scenario, parallel: Int = 1) -> String? {
-    force ? nil : limits.problem(with: scenario, parallel: parallel)
+  func problem(with scenario: Scenario, parallel: Int = 1, extraBytes: Double = 0) -> String? {
+    force ? nil : limits.problem(with: scenario, parallel: parallel, extraBytes: extraBytes)
   }
 }
 

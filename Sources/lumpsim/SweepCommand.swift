@@ -22,8 +22,10 @@ func loadSweep(_ path: String) throws -> Sweep {
 /// The first point of `sweep` too large for `limits` with `parallel` replications at a time, as a
 /// sentence naming the point by its parameter values; nil when every point fits or with `--force`.
 func oversizedPoint(_ sweep: Sweep, limits: LimitOptions, parallel: Int) -> String? {
+  // The sweep holds every point's scenario while it runs.
+  let points = sweep.scenarios.reduce(0.0) { $0 + RunEstimate($1).scenarioBytes + 4_096 }
   for p in sweep.scenarios.indices {
-    guard let problem = limits.problem(with: sweep.scenarios[p], parallel: parallel) else { continue }
+    guard let problem = limits.problem(with: sweep.scenarios[p], parallel: parallel, extraBytes: points) else { continue }
     return "point \(p) (\(pointValues(sweep, p))) looks too large: \(problem)"
   }
   return nil

@@ -44,6 +44,7 @@ public struct BatchReportData {
     guard let data = FileManager.default.contents(atPath: summaryPath),
           let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any]
     else { throw ReportInputError(message: "\(summaryPath): missing or not JSON; give a folder written by `lumpsim batch --out`") }
+    try SummaryCheck.check(root, file: summaryPath)
     guard let bandsText = try? String(contentsOfFile: bandsPath, encoding: .utf8) else {
       throw ReportInputError(message: "\(bandsPath): missing; give a folder written by `lumpsim batch --out`")
     }
@@ -78,7 +79,11 @@ public struct BatchReportData {
     for line in bandsText.split(separator: "\n").dropFirst() {
       let cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       guard cells.count >= 10 else { continue }
-      let values = cells[4...9].map { Double($0) ?? 0 }
+      let values = cells[4...9].map { Double($0) ?? .nan }
+      guard values.allSatisfy({ $0.isFinite && abs($0) <= SummaryCheck.largest }) else {
+        throw ReportInputError(message: "\(bandsPath): the line '\(line.prefix(80))' holds a value that is not a figure "
+          + "lumpsim writes; was the file edited? Write it again with lumpsim")
+      }
       func append(_ band: inout Band) {
         band.p05.append(values[1]); band.p25.append(values[2]); band.p50.append(values[3])
         band.p75.append(values[4]); band.p95.append(values[5])

@@ -40,6 +40,7 @@ public enum CompareReport {
     public var assumptions: [String: Any]?
 
     public static func load(summary root: [String: Any], path: String) throws(ReportInputError) -> Data {
+      try SummaryCheck.check(root, file: path)
       func interval(_ value: Any?) -> Interval {
         let d = value as? [String: Any] ?? [:]
         func n(_ key: String) -> Double { (d[key] as? NSNumber)?.doubleValue ?? 0 }

@@ -15,6 +15,8 @@ public enum Replication {
     case .success(let events):
       return simulation.result(seed: seed, replication: replication, events: events)
     case .failure(let runaway):
+      // Only the contract years the run closed have books; the figures are partial either way,
+      // and every caller refuses them, but they must not trap on the years never reached.
       var result = simulation.result(seed: seed, replication: replication, events: runaway.events)
       result.runaway = runaway
       return result
@@ -44,7 +46,9 @@ extension Simulation {
     }
     var years: [YearResult] = []
     let isLumpsum = scenario.funding.model == .lumpsum
-    for y in 0..<horizon.contractYears {
+    // A run the watchdog stopped has closed fewer years than the horizon holds.
+    let closedYears = max(0, min(horizon.contractYears, month / 12 - horizon.warmupYears))
+    for y in 0..<closedYears {
       let account = accounts[y + horizon.warmupYears]
       var contracts: [ContractYearResult] = []
       var memberResults: [Double] = []
@@ -92,7 +96,7 @@ extension Simulation {
     for m in 0..<(horizon.contractYears * 12) {
       let yearToDate = (m % 12 == 0 ? 0 : cumulative[m - 1]) + recorder.monthlySpendInScope[m]
       cumulative.append(yearToDate)
-      paid.append(years[m / 12].budget * Double(m % 12 + 1) / 12)
+      paid.append(m / 12 < closedYears ? years[m / 12].budget * Double(m % 12 + 1) / 12 : 0)
     }
     let monthly = MonthlySeries(
       months: horizon.contractYears * 12, sourceIDs: scenario.referralSources.map(\.id),

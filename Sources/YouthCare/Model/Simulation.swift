@@ -162,6 +162,10 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     placeInitialStock()
     startYear(0)
     if scenario.horizon.warmupYears == 0 { recorder.beginContract(now: 0) }
+    // The warm start's waiting children take the places that are free on day 0, as every other
+    // list does when a place frees up; otherwise they waited until the first 1 January, and new
+    // referrals queued behind them.
+    for k in 0..<types { fillPlaces(k) }
     calendar.schedule(.monthEnd, at: DayCalendar.startOfMonth(1), class: .calendar)
     for (k, type) in scenario.careTypes.enumerated() {
       if let policy = type.capacityPolicy {

@@ -38,12 +38,18 @@ public struct RunEstimate: Sendable, Equatable {
     }
     // Expected visits per type: v = entry + v·P, by iteration (the step matrix is substochastic
     // when children can leave, so the series converges; otherwise the visits grow without end).
-    var visits = entry, term = entry
-    for _ in 0..<10_000 {
-      var next = [Double](repeating: 0, count: types)
-      for (j, type) in scenario.careTypes.enumerated() {
-        for k in 0..<min(types, type.transitions.next.count) { next[k] += term[j] * type.transitions.next[k] }
+    // Only the steps that can happen are iterated, and the work is bounded (a thousand types
+    // that never let a child leave would otherwise take 10¹⁰ steps before the run is refused).
+    var steps: [(from: Int, to: Int, p: Double)] = []
+    for (j, type) in scenario.careTypes.enumerated() {
+      for k in 0..<min(types, type.transitions.next.count) where type.transitions.next[k] > 0 {
+        steps.append((j, k, type.transitions.next[k]))
       }
+    }
+    var visits = entry, term = entry
+    for _ in 0..<min(10_000, max(100, 100_000_000 / max(1, steps.count + types))) {
+      var next = [Double](repeating: 0, count: types)
+      for step in steps { next[step.to] += term[step.from] * step.p }
       term = next
       for k in 0..<types { visits[k] += next[k] }
       if term.reduce(0, +) < 1e-12 { break }
@@ -66,9 +72,38 @@ public struct RunEstimate: Sendable, Equatable {
     let starts = referrals * episodes
     let months = Double(scenario.horizon.contractYears * 12)
     // Per child: its record, a pending event, list entries; per start: one record; per month and
-    // type or source: eight series; and the runtime itself.
+    // type or source: eight series; the scenario's own tables, held by the reader and again by
+    // the replication; and the runtime itself.
+    scenarioBytes = Self.tableBytes(scenario)
     memoryBytes = present * 128 + starts * 16
-      + months * Double(8 * (6 * types + scenario.referralSources.count)) + 30_000_000
+      + months * Double(8 * (6 * types + scenario.referralSources.count)) + 2 * scenarioBytes + 30_000_000
+  }
+
+  /// The bytes of one scenario's tables: every dimension that grows with the file.
+  ///
+  /// The step matrix is dense (types² numbers), routing is sources × types, the statutory valve's
+  /// table sources × contracts, and each care type, source, contract, member and stock entry
+  /// carries a record of a few hundred bytes.
+  public let scenarioBytes: Double
+
+  static func tableBytes(_ scenario: Scenario) -> Double {
+    let types = Double(scenario.careTypes.count), sources = Double(scenario.referralSources.count)
+    let contracts = Double(scenario.contracts.count)
+    let members = Double(scenario.contracts.reduce(0) { $0 + ($1.consortium?.members.count ?? 0) })
+    let empirical = scenario.careTypes.reduce(0.0) { total, type in
+      if case .empirical(let e) = type.duration { return total + Double(e.values.count) * 16 }
+      return total
+    }
+    return 16 * types * types + 16 * sources * types + sources * contracts
+      + 400 * (types + sources + contracts + members) + 64 * Double(scenario.initialStock.count) + empirical
+  }
+
+  /// The bytes a batch keeps for `replications` replications: one row of figures per replication
+  /// and contract year, besides the replications running at once.
+  public static func batchRowBytes(_ scenario: Scenario, replications: Int) -> Double {
+    let years = Double(scenario.horizon.contractYears)
+    let perYear = 40 + 8 * Double(scenario.careTypes.count * 2 + scenario.contracts.count * 12)
+    return Double(max(0, replications)) * years * perYear
   }
 }
 
@@ -89,15 +124,19 @@ public struct RunLimits: Sendable, Equatable {
   }
 
   /// Why `scenario` would exceed these limits with `parallel` replications at once, or nil.
-  public func problem(with scenario: Scenario, parallel: Int = 1) -> String? {
+  ///
+  /// `extraBytes` is what the command keeps besides the replications (a batch's rows, a sweep's
+  /// points). An estimate that is not a finite number counts as too large: NaN compares false
+  /// with every limit.
+  public func problem(with scenario: Scenario, parallel: Int = 1, extraBytes: Double = 0) -> String? {
     let estimate = RunEstimate(scenario)
-    if estimate.events > maxEvents {
+    if !(estimate.events <= maxEvents) {
       return "about \(Self.count(estimate.events)) events per replication "
         + "(\(scenario.horizon.simulatedYears) simulated years, \(Self.count(scenario.population.youths)) youths); "
         + "the limit is \(Self.count(maxEvents)) (--max-events)"
     }
-    let memory = estimate.memoryBytes * Double(max(1, parallel))
-    if memory > maxMemoryBytes {
+    let memory = estimate.memoryBytes * Double(max(1, parallel)) + extraBytes
+    if !(memory <= maxMemoryBytes) {
       return "about \(Self.gib(memory)) of memory for \(max(1, parallel)) replication\(parallel == 1 ? "" : "s") at once; "
         + "the limit is \(Self.gib(maxMemoryBytes)) (--max-memory)"
     }
@@ -105,20 +144,28 @@ public struct RunLimits: Sendable, Equatable {
   }
 
   /// `value` in words a reader takes in at a glance ("4.1 billion").
+  ///
+  /// Beyond a trillion it switches to powers of ten: a step matrix that never lets a child leave
+  /// can make an estimate of 1e300 events, which is no use printed as 300 digits.
   public static func count(_ value: Double) -> String {
     switch value {
+    case _ where !value.isFinite: return "an unbounded number of"
+    case 1e12...: return String(format: "%.1e", value)
     case 1e9...: return String(format: "%.1f billion", value / 1e9)
     case 1e6...: return String(format: "%.1f million", value / 1e6)
-    default:
-      // Thousands grouped with commas, as the rest of the terminal output.
-      let digits = String(Int(value.rounded()))
-      var grouped = ""
-      for (i, digit) in digits.reversed().enumerated() {
-        if i > 0 && i % 3 == 0 { grouped.append(",") }
-        grouped.append(digit)
-      }
-      return String(grouped.reversed())
+    default: return grouped(Int(value.rounded()))
     }
+  }
+
+  /// A whole number with its thousands grouped by commas, as the rest of the terminal output.
+  public static func grouped(_ value: Int) -> String {
+    let digits = String(value.magnitude)
+    var grouped = ""
+    for (i, digit) in digits.reversed().enumerated() {
+      if i > 0 && i % 3 == 0 { grouped.append(",") }
+      grouped.append(digit)
+    }
+    return (value < 0 ? "−" : "") + String(grouped.reversed())
   }
 
   /// `bytes` in GiB, or in MiB below one GiB.

@@ -25,21 +25,31 @@ public struct ScenarioIssue: Sendable, Equatable, CustomStringConvertible {
 public struct ScenarioError: Error, Sendable, CustomStringConvertible {
   /// The file it came from, if any.
   public var file: String?
-  /// Every problem, in file order.
+  /// The problems found, in file order (at most `ScenarioLimits.issuesKept`).
   public var issues: [ScenarioIssue]
+  /// Problems found beyond `issues`, counted but not kept.
+  public var omitted: Int
 
   /// Creates the error.
-  public init(file: String? = nil, issues: [ScenarioIssue]) {
+  public init(file: String? = nil, issues: [ScenarioIssue], omitted: Int = 0) {
     self.file = file
     self.issues = issues
+    self.omitted = omitted
   }
 
-  /// One line per problem, `file:line: path: message`, as compilers print them.
+  /// Every problem found, kept or not.
+  public var count: Int { issues.count + omitted }
+
+  /// One line per problem, `file:line: path: message`, as compilers print them; after
+  /// `ScenarioLimits.issuesShown` lines, how many more there are.
   public var description: String {
-    issues.map { issue in
+    var lines = issues.prefix(ScenarioLimits.issuesShown).map { issue in
       var prefix = file ?? "scenario"
       if let line = issue.line { prefix += ":\(line)" }
       return "\(prefix): \(issue.path): \(issue.message)"
-    }.joined(separator: "\n")
+    }
+    let more = count - lines.count
+    if more > 0 { lines.append("... and \(RunLimits.grouped(more)) more") }
+    return lines.joined(separator: "\n")
   }
 }

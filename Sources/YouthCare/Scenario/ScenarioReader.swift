@@ -20,7 +20,7 @@ public enum ScenarioReader {
     yaml text: String, file: String? = nil, overrides: [ScenarioOverride] = []
   ) throws(ScenarioError) -> Scenario {
     let log = IssueLog()
-    guard var root = parse(text, log: log) else { throw ScenarioError(file: file, issues: log.issues) }
+    guard var root = parse(text, log: log) else { throw log.error(file: file) }
     for override in overrides {
       do throws(ScenarioIssue) {
         root = try override.apply(to: root)
@@ -28,10 +28,10 @@ public enum ScenarioReader {
         log.report(error.path, line: nil, error.message)
       }
     }
-    guard log.issues.isEmpty else { throw ScenarioError(file: file, issues: log.issues) }
+    guard log.issues.isEmpty else { throw log.error(file: file) }
     let scenario = readScenario(root, log: log)
     if let scenario, log.issues.isEmpty { return scenario }
-    throw ScenarioError(file: file, issues: log.issues.sorted { ($0.line ?? Int.max) < ($1.line ?? Int.max) })
+    throw log.error(file: file)
   }
 
   /// Reads a scenario file from disk.
@@ -40,9 +40,30 @@ public enum ScenarioReader {
   }
 
   /// The text of an input file, or an error naming the file.
+  ///
+  /// A file over `ScenarioLimits.fileBytes` is refused before it is read: the YAML parser holds
+  /// every node of a file in memory (5 GB for an 88 MB file), and no scenario is that large.
   static func text(of path: String) throws(ScenarioError) -> String {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    if let size = (attributes?[.size] as? NSNumber)?.intValue, attributes?[.type] as? FileAttributeType == .typeRegular,
+      size > ScenarioLimits.fileBytes {
+      throw ScenarioError(file: path, issues: [
+        ScenarioIssue(path: "(file)", line: nil, message: "is \(RunLimits.gib(Double(size))), larger than the "
+          + "\(RunLimits.gib(Double(ScenarioLimits.fileBytes))) a scenario or sweep file may have; is it the right file?"),
+      ])
+    }
     do {
-      return try String(contentsOfFile: path, encoding: .utf8)
+      let text = try String(contentsOfFile: path, encoding: .utf8)
+      // A pipe or device has no size to check beforehand.
+      guard text.utf8.count <= ScenarioLimits.fileBytes else {
+        throw ScenarioError(file: path, issues: [
+          ScenarioIssue(path: "(file)", line: nil, message: "is larger than the "
+            + "\(RunLimits.gib(Double(ScenarioLimits.fileBytes))) a scenario or sweep file may have; is it the right file?"),
+        ])
+      }
+      return text
+    } catch let error as ScenarioError {
+      throw error
     } catch {
       throw ScenarioError(file: path, issues: [
         ScenarioIssue(path: "(file)", line: nil, message: "cannot be read as UTF-8 text (\(error.localizedDescription))"),
@@ -90,6 +111,16 @@ public enum ScenarioReader {
 
     // Care types first: routing and transitions refer to them by id.
     let typeItems = top.list("careTypes", required: true) ?? []
+    let sourceItems = top.list("referralSources", required: true) ?? []
+    // Sizes the model's index types and dense matrices cannot take are refused before anything
+    // of that size is built.
+    guard withinLimit(typeItems.count, ScenarioLimits.careTypes, "careTypes", "care types", top,
+                      why: "the step matrix between them is dense"),
+      withinLimit(sourceItems.count, ScenarioLimits.referralSources, "referralSources", "referral sources", top,
+                  why: "a child records its source in one byte"),
+      withinLimit(top.node("contracts")?.sequence?.count ?? 0, ScenarioLimits.contracts, "contracts", "contracts", top,
+                  why: "a child records the contract of its high-cost case in one byte")
+    else { return nil }
     if top.node("careTypes") != nil, typeItems.isEmpty {
       log.report("careTypes", top.node("careTypes"), "must list at least one care type")
     }
@@ -106,7 +137,6 @@ public enum ScenarioReader {
       }
     }
 
-    let sourceItems = top.list("referralSources", required: true) ?? []
     _ = collectIDs(sourceItems, list: "referralSources", log: log)
     var sources: [ReferralSource] = []
     var sourcesOK = true
@@ -738,10 +768,26 @@ public enum ScenarioReader {
       law = nil
     }
     guard let law, let factor else { return nil }
-    return law.scaled(by: factor)
+    let scaled = law.scaled(by: factor)
+    if let reason = scaled.unusableReason {
+      // Name the field that took the law to its extreme: the cv when there is one.
+      let key = r.keys.contains("cv") ? "cv" : nil
+      r.log.report(key.map(r.join) ?? r.path, key.flatMap(r.node) ?? r.node,
+                   "gives a \(family) law lumpsim cannot draw from: \(reason); durations in youth care have a cv of about 0.5 to 2")
+      return nil
+    }
+    return scaled
   }
 
   // MARK: Cross-checks
+
+  /// Logs and returns false when a list has more entries than lumpsim takes.
+  static func withinLimit(_ count: Int, _ limit: Int, _ key: String, _ noun: String, _ top: MappingReader, why: String) -> Bool {
+    guard count > limit else { return true }
+    top.log.report(key, top.node(key), "lists \(RunLimits.grouped(count)) \(noun); lumpsim takes at most "
+      + "\(RunLimits.grouped(limit)) (\(why))")
+    return false
+  }
 
   static func collectIDs(_ items: [(node: Node, path: String)], list: String, log: IssueLog) -> [String: Int] {
     var ids: [String: Int] = [:]

@@ -2,15 +2,29 @@ import Foundation
 import Yams
 
 /// Collects problems while a scenario is read, so the analyst sees all of them at once.
+///
+/// A file of junk can hold millions of problems; the first `ScenarioLimits.issuesKept` are kept
+/// and the rest only counted, so memory stays small and the message can say how many more.
 final class IssueLog {
   private(set) var issues: [ScenarioIssue] = []
+  /// Problems found beyond those kept.
+  private(set) var omitted = 0
 
   func report(_ path: String, _ node: Node?, _ message: String) {
-    issues.append(ScenarioIssue(path: path, line: node?.mark?.line, message: message))
+    report(path, line: node?.mark?.line, message)
   }
 
   func report(_ path: String, line: Int?, _ message: String) {
+    guard issues.count < ScenarioLimits.issuesKept else {
+      omitted += 1
+      return
+    }
     issues.append(ScenarioIssue(path: path, line: line, message: message))
+  }
+
+  /// The error for the problems so far, in file order.
+  func error(file: String?) -> ScenarioError {
+    ScenarioError(file: file, issues: issues.sorted { ($0.line ?? .max) < ($1.line ?? .max) }, omitted: omitted)
   }
 }
 

@@ -36,7 +36,7 @@ public enum SweepReader {
   ) throws(ScenarioError) -> Sweep {
     let log = IssueLog()
     guard let root = ScenarioReader.parse(text, log: log), let top = MappingReader(root, path: "", log: log) else {
-      throw ScenarioError(file: file, issues: log.issues)
+      throw log.error(file: file)
     }
     let scenarioName = top.string("scenario")
     let replications = top.integer("replications", rule: .range(1, 10_000_000))
@@ -63,14 +63,14 @@ public enum SweepReader {
       }
     }
     guard log.issues.isEmpty, let scenarioText, let scenarioPath, let replications, let seed, let design else {
-      throw ScenarioError(file: file, issues: log.issues.sorted { ($0.line ?? .max) < ($1.line ?? .max) })
+      throw log.error(file: file)
     }
     let base: Scenario
     do {
       base = try ScenarioReader.read(yaml: scenarioText, file: scenarioPath)
     } catch {
       log.report("scenario", top.node("scenario"), "the scenario itself is not valid (run `lumpsim validate \(scenarioName!)`): \(error.issues.first?.description ?? "")")
-      throw ScenarioError(file: file, issues: log.issues)
+      throw log.error(file: file)
     }
     // The definition names the scenario as the sweep file does, so the same sweep has the same
     // definition wherever it is checked out (a cluster node, another clone).
@@ -79,7 +79,7 @@ public enum SweepReader {
       seed: seed ?? base.random.seed, design: design.kind, parameters: design.parameters, points: design.points)
     sweep.scenarios = check(sweep, design: design, log: log)
     guard log.issues.isEmpty else {
-      throw ScenarioError(file: file, issues: log.issues.sorted { ($0.line ?? .max) < ($1.line ?? .max) })
+      throw log.error(file: file)
     }
     return sweep
   }
@@ -133,6 +133,13 @@ public enum SweepReader {
       nodes[key] = (r.join(key), node)
     }
     guard ok else { return nil }
+    // Counted before it is built: a grid of four 100-value lists is 100 million points.
+    let count = values.reduce(1.0) { $0 * Double($1.count) }
+    guard count <= Double(ScenarioLimits.sweepPoints) else {
+      r.log.report(r.path, r.node, "makes \(RunLimits.count(count)) points (\(values.map { String($0.count) }.joined(separator: " × "))); "
+        + "a sweep takes at most \(RunLimits.grouped(ScenarioLimits.sweepPoints)) points: use fewer values, or a Latin hypercube")
+      return nil
+    }
     var points: [[String]] = [[]]
     for column in values { points = points.flatMap { prefix in column.map { prefix + [$0] } } }
     return Design(kind: "grid", parameters: parameters, points: points, nodes: nodes)
@@ -141,7 +148,7 @@ public enum SweepReader {
   /// A Latin hypercube: each parameter's range cut into `points` equal strata, one value drawn in
   /// each, the strata shuffled independently per parameter; reproducible from `seed`.
   static func readLatinHypercube(_ r: MappingReader) -> Design? {
-    let n = r.integer("points", rule: .range(1, 1_000_000))
+    let n = r.integer("points", rule: .range(1, Double(ScenarioLimits.sweepPoints)))
     let seed = r.integer("seed", rule: .range(0, 4_294_967_295), default: 1)
     var ranges: [(path: String, low: Double, high: Double, integer: Bool)] = []
     var nodes: [String: (path: String, node: Node)] = [:]
@@ -166,6 +173,12 @@ public enum SweepReader {
         }
         guard let low, let high else { ok = false; continue }
         if !(low < high) { r.log.report(path, node, "needs min < max, got \(format(low)) and \(format(high))"); ok = false; continue }
+        // Whole-number values are written as integers, so they must fit one (as in a scenario).
+        if integer, max(abs(low), abs(high)) >= 1e15 {
+          r.log.report(path, node, "with integer: true needs min and max below 1e15 in size, got \(format(low)) and \(format(high))")
+          ok = false
+          continue
+        }
         ranges.append((key, low, high, integer))
       }
     } else { ok = false }
@@ -189,6 +202,11 @@ public enum SweepReader {
   static func readPoints(_ r: MappingReader) -> Design? {
     guard let items = r.list("points", required: true) else { return nil }
     if items.isEmpty { r.log.report(r.join("points"), r.node("points"), "must list at least one point"); return nil }
+    if items.count > ScenarioLimits.sweepPoints {
+      r.log.report(r.join("points"), r.node("points"), "lists \(RunLimits.grouped(items.count)) points; "
+        + "a sweep takes at most \(RunLimits.grouped(ScenarioLimits.sweepPoints))")
+      return nil
+    }
     var parameters: [String]?
     var points: [[String]] = []
     var nodes: [String: (path: String, node: Node)] = [:]
