@@ -58,6 +58,13 @@ public struct ScenarioOverride: Sendable, Equatable {
 
   /// The tree with the value set at the path.
   func apply(to root: Node) throws(ScenarioIssue) -> Node {
+    try applyResolved(to: root).root
+  }
+
+  /// The tree with the value set at the path, and the path as the reader names it
+  /// (`careTypes[1].capacity` for `careTypes.SA.capacity`), so a problem with the value can be
+  /// laid at this override's door instead of at a line of the file.
+  func applyResolved(to root: Node) throws(ScenarioIssue) -> (root: Node, resolved: String) {
     let parsedValue: Node
     do {
       guard let node = try Yams.compose(yaml: value) else { throw issue("has an empty value") }
@@ -69,18 +76,36 @@ public struct ScenarioOverride: Sendable, Equatable {
     }
     let steps = try steps()
     guard !steps.isEmpty else { throw issue("is empty") }
-    return try set(parsedValue, at: steps[...], in: root, walked: "")
+    var resolved = ""
+    let tree = try set(Self.unmarked(parsedValue), at: steps[...], in: root, walked: "", resolved: &resolved)
+    return (tree, resolved)
   }
 
-  private func set(_ value: Node, at steps: ArraySlice<Step>, in node: Node, walked: String) throws(ScenarioIssue) -> Node {
-    guard let step = steps.first else { return value }
+  /// The value without the marks its own one-line parse gave it: "line 1" would point into the file.
+  static func unmarked(_ node: Node) -> Node {
+    switch node {
+    case .scalar(let s): return .scalar(Node.Scalar(s.string, s.tag, s.style))
+    case .mapping(let m): return .mapping(Node.Mapping(m.map { (unmarked($0.key), unmarked($0.value)) }, m.tag, m.style))
+    case .sequence(let q): return .sequence(Node.Sequence(q.map(unmarked), q.tag, q.style))
+    case .alias: return node
+    }
+  }
+
+  private func set(
+    _ value: Node, at steps: ArraySlice<Step>, in node: Node, walked: String, resolved: inout String
+  ) throws(ScenarioIssue) -> Node {
+    guard let step = steps.first else {
+      resolved = walked
+      return value
+    }
     let rest = steps.dropFirst()
     switch (node, step) {
     case (.mapping(let mapping), .key(let key)):
       var pairs = Array(mapping).map { ($0.key, $0.value) }
       if let i = pairs.firstIndex(where: { $0.0.scalar?.string == key }) {
-        pairs[i].1 = try set(value, at: rest, in: pairs[i].1, walked: joined(walked, key))
+        pairs[i].1 = try set(value, at: rest, in: pairs[i].1, walked: joined(walked, key), resolved: &resolved)
       } else if rest.isEmpty {
+        resolved = joined(walked, key)
         pairs.append((Node(key), value))
       } else {
         throw issue("no key '\(key)' under \(walked.isEmpty ? "the top level" : walked)")
@@ -89,14 +114,14 @@ public struct ScenarioOverride: Sendable, Equatable {
     case (.sequence(let sequence), .index(let i)):
       var items = Array(sequence)
       guard i < items.count else { throw issue("\(walked) has \(items.count) entries; index \(i) is out of range") }
-      items[i] = try set(value, at: rest, in: items[i], walked: "\(walked)[\(i)]")
+      items[i] = try set(value, at: rest, in: items[i], walked: "\(walked)[\(i)]", resolved: &resolved)
       return .sequence(Node.Sequence(items, sequence.tag, sequence.style))
     case (.sequence(let sequence), .key(let id)):
       var items = Array(sequence)
       guard let i = items.firstIndex(where: { $0.mapping?["id"]?.scalar?.string == id }) else {
         throw issue("no entry with id '\(id)' in \(walked)")
       }
-      items[i] = try set(value, at: rest, in: items[i], walked: "\(walked)[\(i)]")
+      items[i] = try set(value, at: rest, in: items[i], walked: "\(walked)[\(i)]", resolved: &resolved)
       return .sequence(Node.Sequence(items, sequence.tag, sequence.style))
     default:
       throw issue("\(walked.isEmpty ? "the top level" : walked) is not a mapping or list that can hold '\(step)'")

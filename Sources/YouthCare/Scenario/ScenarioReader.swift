@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 import Stochastics
 import Yams
 
@@ -21,9 +24,12 @@ public enum ScenarioReader {
   ) throws(ScenarioError) -> Scenario {
     let log = IssueLog()
     guard var root = parse(text, log: log) else { throw log.error(file: file) }
+    var applied: [(resolved: String, text: String)] = []
     for override in overrides {
       do throws(ScenarioIssue) {
-        root = try override.apply(to: root)
+        let (tree, resolved) = try override.applyResolved(to: root)
+        root = tree
+        applied.append((resolved, "--set \(override.path)=\(override.value)"))
       } catch {
         log.report(error.path, line: nil, error.message)
       }
@@ -31,7 +37,16 @@ public enum ScenarioReader {
     guard log.issues.isEmpty else { throw log.error(file: file) }
     let scenario = readScenario(root, log: log)
     if let scenario, log.issues.isEmpty { return scenario }
-    throw log.error(file: file)
+    var error = log.error(file: file)
+    // A problem inside an overridden value is the override's, not a line of the file's.
+    for i in error.issues.indices {
+      let path = error.issues[i].path
+      if let override = applied.last(where: { path == $0.resolved || path.hasPrefix($0.resolved + ".") || path.hasPrefix($0.resolved + "[") }) {
+        error.issues[i].line = nil
+        error.issues[i].message += " (given by \(override.text))"
+      }
+    }
+    throw error
   }
 
   /// Reads a scenario file from disk.
@@ -44,31 +59,49 @@ public enum ScenarioReader {
   /// A file over `ScenarioLimits.fileBytes` is refused before it is read: the YAML parser holds
   /// every node of a file in memory (5 GB for an 88 MB file), and no scenario is that large.
   static func text(of path: String) throws(ScenarioError) -> String {
-    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
-    if let size = (attributes?[.size] as? NSNumber)?.intValue, attributes?[.type] as? FileAttributeType == .typeRegular,
-      size > ScenarioLimits.fileBytes {
-      throw ScenarioError(file: path, issues: [
-        ScenarioIssue(path: "(file)", line: nil, message: "is \(RunLimits.gib(Double(size))), larger than the "
-          + "\(RunLimits.gib(Double(ScenarioLimits.fileBytes))) a scenario or sweep file may have; is it the right file?"),
-      ])
+    func refused(_ message: String) -> ScenarioError {
+      ScenarioError(file: path, issues: [ScenarioIssue(path: "(file)", line: nil, message: message)])
     }
-    do {
-      let text = try String(contentsOfFile: path, encoding: .utf8)
-      // A pipe or device has no size to check beforehand.
-      guard text.utf8.count <= ScenarioLimits.fileBytes else {
-        throw ScenarioError(file: path, issues: [
-          ScenarioIssue(path: "(file)", line: nil, message: "is larger than the "
-            + "\(RunLimits.gib(Double(ScenarioLimits.fileBytes))) a scenario or sweep file may have; is it the right file?"),
-        ])
+    let limit = RunLimits.gib(Double(ScenarioLimits.fileBytes))
+    // open(2) and read(2) directly, so the message names the real cause (a missing file, a folder,
+    // no permission) and a device or pipe (/dev/null, <(…)) is read like a file.
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else {
+      let cause = errno
+      switch cause {
+      case ENOENT: throw refused(FileManager.default.fileExists(atPath: (path as NSString).deletingLastPathComponent)
+        || !path.contains("/") ? "does not exist" : "does not exist (nor does its folder)")
+      case EACCES: throw refused("cannot be read: permission denied")
+      default: throw refused("cannot be read: \(String(cString: strerror(cause)))")
       }
-      return text
-    } catch let error as ScenarioError {
-      throw error
-    } catch {
-      throw ScenarioError(file: path, issues: [
-        ScenarioIssue(path: "(file)", line: nil, message: "cannot be read as UTF-8 text (\(error.localizedDescription))"),
-      ])
     }
+    defer { close(descriptor) }
+    var status = stat()
+    if fstat(descriptor, &status) == 0 {
+      if status.st_mode & S_IFMT == S_IFDIR { throw refused("is a folder; give a scenario file (.yaml)") }
+      if status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) > ScenarioLimits.fileBytes {
+        throw refused("is \(RunLimits.gib(Double(status.st_size))), larger than the \(limit) a scenario or sweep file may have; is it the right file?")
+      }
+    }
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 65_536)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw refused("cannot be read: \(String(cString: strerror(errno)))")
+      }
+      if count == 0 { break }
+      bytes += chunk[0..<count]
+      // A pipe or device has no size to check beforehand.
+      if bytes.count > ScenarioLimits.fileBytes {
+        throw refused("is larger than the \(limit) a scenario or sweep file may have; is it the right file?")
+      }
+    }
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      throw refused("is not UTF-8 text; save it as UTF-8 (is it a spreadsheet or a binary file?)")
+    }
+    return text
   }
 
   /// Parses YAML text into a node tree, logging syntax errors with their line.
