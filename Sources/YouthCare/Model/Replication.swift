@@ -11,7 +11,24 @@ public enum Replication {
     var simulation = Simulation(scenario: scenario, seed: seed, replication: replication)
     // The watchdog: far more events in one simulated day than the scenario can need means a
     // loop (zero-length episodes stepping between types, say); the run stops instead of hanging.
-    switch simulation.run(until: scenario.horizon.endDay, atMost: simulation.eventsPerDayLimit, eventsPer: 1) {
+    let outcome = simulation.run(until: scenario.horizon.endDay, atMost: simulation.eventsPerDayLimit, eventsPer: 1)
+    return finish(&simulation, outcome, seed: seed, replication: replication)
+  }
+
+  /// Simulates at most `events` events of `scenario`: the fuzzer's and the property tests' way to
+  /// run any scenario the reader accepts, however large, in bounded time. A run cut at the cap
+  /// carries a `Runaway` like one the watchdog stopped.
+  public static func run(_ scenario: Scenario, seed: UInt64, replication: Int = 0, cappedAt events: Int) -> ReplicationResult {
+    var simulation = Simulation(scenario: scenario, seed: seed, replication: replication)
+    let end = scenario.horizon.endDay
+    let outcome = simulation.run(until: end, atMost: min(events, simulation.eventsPerDayLimit), eventsPer: end + 1)
+    return finish(&simulation, outcome, seed: seed, replication: replication)
+  }
+
+  private static func finish(
+    _ simulation: inout Simulation, _ outcome: Result<Int, Runaway>, seed: UInt64, replication: Int
+  ) -> ReplicationResult {
+    switch outcome {
     case .success(let events):
       return simulation.result(seed: seed, replication: replication, events: events)
     case .failure(let runaway):
