@@ -40,7 +40,7 @@ public enum Distribution: Sendable, Equatable {
     case .exponential(let m): return m
     case .gamma(let k, let theta): return k * theta
     case .lognormal(let mu, let sigma): return exp(mu + sigma * sigma / 2)
-    case .weibull(let lambda, let k): return lambda * gsl_sf_gamma(1 + 1 / k)
+    case .weibull(let lambda, let k): return lambda * Self.gammaFunction(1 + 1 / k)
     case .fixed(let v): return v
     case .empirical(let e): return e.mean
     case .poisson(let m): return m
@@ -57,14 +57,26 @@ public enum Distribution: Sendable, Equatable {
       let s2 = sigma * sigma
       return expm1(s2) * exp(2 * mu + s2)
     case .weibull(let lambda, let k):
-      let g1 = gsl_sf_gamma(1 + 1 / k)
-      return lambda * lambda * (gsl_sf_gamma(1 + 2 / k) - g1 * g1)
+      let g1 = Self.gammaFunction(1 + 1 / k)
+      return lambda * lambda * (Self.gammaFunction(1 + 2 / k) - g1 * g1)
     case .fixed: return 0
     case .empirical(let e): return e.variance
     case .poisson(let m): return m
     case .binomial(let n, let p): return Double(n) * p * (1 - p)
     }
   }
+
+  /// Γ(x) by GSL, infinite where it overflows (a Weibull shape of 0.001 asks for Γ(1001)).
+  ///
+  /// GSL's default error handler aborts the process on overflow, and a scenario's laws are
+  /// described before any generator (which switches the handler off) exists.
+  static func gammaFunction(_ x: Double) -> Double {
+    _ = gslErrorsReturned
+    return gsl_sf_gamma(x)
+  }
+
+  /// Switches GSL's aborting error handler off, once per process.
+  private static let gslErrorsReturned: Void = cgsl_disable_error_handler()
 
   /// The coefficient of variation √Var/mean (0 for a zero mean).
   public var cv: Double {

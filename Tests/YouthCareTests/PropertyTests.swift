@@ -125,3 +125,54 @@ struct PropertyTests {
     #expect(again.years.map(\.spend) == result.years.map(\.spend), "case \(number) is not reproducible")
   }
 }
+
+/// Random scenarios taken to extremes, as a hostile user would write them: any scenario the
+/// reader accepts must run (capped at a number of events) without a trap and keep its children.
+@Suite("Hostile scenarios the reader accepts run without a trap")
+struct HostilePropertyTests {
+  /// Values at the edges of what a double and the reader's rules allow.
+  static let extremes = [
+    "0", "1e-300", "1e-9", "0.001", "1", "3.5", "1000000", "9999999", "1e15", "1e300", "0.999999", "1.0e+308",
+  ]
+
+  /// A random valid scenario with a few of its numbers replaced by extremes.
+  static func yaml(case number: UInt64) -> String {
+    var dice = PropertyTests.Dice(state: number &* 104_729 &+ 17)
+    let text = PropertyTests.yaml(case: number)
+    // Numbers standing as values: after ": ", "[" or ", ", before ",", "]", "}" or the line's end.
+    let numbers = text.matches(of: /(?:: |\[|, )(-?[0-9]+(?:\.[0-9]+)?(?:e[-+]?[0-9]+)?)(?=[,\]}\n])/)
+    guard !numbers.isEmpty else { return text }
+    var replaced = text
+    let chosen = Set((0..<dice.int(1...4)).map { _ in dice.int(0...(numbers.count - 1)) }).sorted(by: >)
+    for i in chosen {
+      let range = numbers[i].output.1.startIndex..<numbers[i].output.1.endIndex
+      let start = text.distance(from: text.startIndex, to: range.lowerBound)
+      let end = text.distance(from: text.startIndex, to: range.upperBound)
+      let lower = replaced.index(replaced.startIndex, offsetBy: start), upper = replaced.index(replaced.startIndex, offsetBy: end)
+      replaced.replaceSubrange(lower..<upper, with: dice.pick(extremes))
+    }
+    return replaced
+  }
+
+  @Test("the hostile cases are not all refused: the reader accepts a fair share, so the runs test something")
+  func hostileCasesAreOftenAccepted() {
+    let accepted = (0..<1_000).filter { (try? ScenarioReader.read(yaml: Self.yaml(case: UInt64($0)))) != nil }.count
+    // A tenth at least, so the runs below are a real sample; not all, or nothing is hostile.
+    #expect(accepted >= 100 && accepted < 1_000, "\(accepted) of 1,000 accepted")
+  }
+
+  @Test("1,000 hostile scenarios: refused with a message, or run capped without a trap, children conserved", arguments: 0..<1_000)
+  func hostileScenario(number: Int) throws {
+    let text = Self.yaml(case: UInt64(number))
+    let scenario: Scenario
+    do {
+      scenario = try ScenarioReader.read(yaml: text, file: "hostile-\(number).yaml")
+    } catch {
+      #expect(!error.issues.isEmpty, "a refusal names its problems")
+      return
+    }
+    let result = Replication.run(scenario, seed: UInt64(number), cappedAt: 100_000)
+    #expect(result.flow.isConserved, "case \(number): \(result.flow)\n\(text)")
+    #expect(result.capacityBreaches == 0, "case \(number)\n\(text)")
+  }
+}

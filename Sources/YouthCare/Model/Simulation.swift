@@ -149,15 +149,18 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     // 100,000 events per expected referral a day, at least a million: far above what any step
     // matrix makes of demand, reached in about a second by a loop that lets no time pass.
     eventsPerDayLimit = Int(min(1e12, max(1e6, 1e5 * expectedPerYear / DayCalendar.daysPerYear)))
-    clients = ClientRegistry(capacity: stock + Int(expectedPerYear) + 64, tracksCosts: highCostValve)
-    calendar = EventCalendar(capacity: stock + Int(expectedPerYear / 4) + 64)
+    // Reserve hints only: a scenario the size checks refused but `--force` ran (10³⁰⁰ referrals a
+    // year) grows its arrays as it goes instead of trapping on the conversion.
+    let reserve = Int(min(expectedPerYear.isNaN ? 0 : expectedPerYear, 10_000_000))
+    clients = ClientRegistry(capacity: stock + reserve + 64, tracksCosts: highCostValve)
+    calendar = EventCalendar(capacity: stock + reserve / 4 + 64)
     counts = UniqueArray(scenario.careTypes.map { CareTypeCounts(capacity: $0.capacity) })
     lists = WaitingLists(lists: 2 * types, capacity: 64)
     ledger = Ledger(scenario: scenario)
     recorder = Recorder(
       types: types, sources: scenario.referralSources.count, contractYears: scenario.horizon.contractYears,
       warmupYears: scenario.horizon.warmupYears,
-      expectedStarts: Int(expectedPerYear * 1.5) * scenario.horizon.contractYears)
+      expectedStarts: reserve * 3 / 2 * scenario.horizon.contractYears)
 
     placeInitialStock()
     startYear(0)
