@@ -12,12 +12,16 @@ import Glibc
 /// Once complete it is linked under a hidden name and renamed over the target, so a reader sees
 /// the old file or the new one. Where unnamed files are not available (another system, a file
 /// system without them) the temporary file is a hidden `.NAME.PID.tmp` next to the target.
+/// Several files that belong together are written as one `OutputSet`.
 public enum AtomicFile {
   /// A file could not be written.
   public struct WriteError: Error, CustomStringConvertible {
     public var path: String
     public var reason: String
-    public var description: String { "cannot write \(path): \(reason)" }
+    /// The path given is one lumpsim will not write to as it stands (a folder in the way, say):
+    /// bad input the analyst must change (exit 2), not a failure of the machine.
+    public var refused = false
+    public var description: String { refused ? "\(path) \(reason)" : "cannot write \(path): \(reason)" }
   }
 
   /// Writes `text` to `path` atomically, creating the folder if needed.
@@ -29,30 +33,6 @@ public enum AtomicFile {
     } catch {
       file.discard()
       throw error
-    }
-  }
-
-  /// Writes several files; each is atomic, and all are complete before any is renamed into place.
-  public static func writeAll(_ files: [(name: String, text: String)], into folder: String) throws(WriteError) {
-    let base = URL(fileURLWithPath: folder)
-    var staged: [StagedFile] = []
-    for file in files {
-      do {
-        let target = try StagedFile(path: base.appendingPathComponent(file.name).path)
-        staged.append(target)
-        try target.write(file.text)
-      } catch {
-        for s in staged { s.discard() }
-        throw error
-      }
-    }
-    for (i, file) in staged.enumerated() {
-      do {
-        try file.commit()
-      } catch {
-        for s in staged[(i + 1)...] { s.discard() }
-        throw error
-      }
     }
   }
 }

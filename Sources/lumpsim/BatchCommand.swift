@@ -52,11 +52,16 @@ struct Batch: ParsableCommand {
     let planned = precision.isEmpty ? n! : maxReplications
     let minimum = precision.isEmpty ? planned : max(n ?? Self.checkEvery, 2)
     var accumulator = BatchAccumulator(scenario: scenario, seed: seed)
-    let rows = try out.map { folder throws(AtomicFile.WriteError) -> StagedFile in
-      let file = try StagedFile(path: URL(fileURLWithPath: folder).appendingPathComponent("replications.csv").path)
+    // The folder's files are replaced as one set; replications.csv joins it row by row as the
+    // replications finish.
+    let output = try openOutput(out, writing: ["summary.json", "replications.csv", "bands.csv"])
+    let rows: StagedFile?
+    do throws(AtomicFile.WriteError) {
+      rows = try output?.stream("replications.csv")
       let contractIDs = scenario.contracts.count > 1 ? scenario.contracts.map(\.id) : []
-      try file.write(BatchCSV.replicationsHeader(careTypeIDs: scenario.careTypes.map(\.id), contractIDs: contractIDs))
-      return file
+      try rows?.write(BatchCSV.replicationsHeader(careTypeIDs: scenario.careTypes.map(\.id), contractIDs: contractIDs))
+    } catch {
+      throw error.commandError
     }
     let interrupt = InterruptHandler()
     let progress = ProgressBar(total: planned, quiet: quiet)
@@ -93,30 +98,28 @@ struct Batch: ParsableCommand {
     let wall = seconds(ContinuousClock.now - started)
 
     if interrupt.interrupted {
-      rows?.discard()
+      output?.discard()
       throw RuntimeFailure(description: "Interrupted after \(accumulator.count) of \(planned) replications; nothing was written.", code: 130)
     }
     if let runaway {
-      rows?.discard()
+      output?.discard()
       throw BadInput(runaway)
     }
     if let writeFailure {
-      rows?.discard()
-      throw RuntimeFailure(description: "error: \(writeFailure.description)")
+      output?.discard()
+      throw writeFailure.commandError
     }
 
     let batch = accumulator.result()
     let stopping = stoppingReport(accumulator, reached: reached)
-    if let out {
+    if let output {
       do throws(AtomicFile.WriteError) {
-        try AtomicFile.writeAll([
-          ("summary.json", BatchSummary.json(batch, stopping: stopping?.json, assumptions: ScenarioFacts.json(scenario)).rendered()),
-          ("bands.csv", BatchCSV.bands(batch)),
-        ], into: out)
-        try rows?.commit()
+        try output.write("summary.json", BatchSummary.json(batch, stopping: stopping?.json, assumptions: ScenarioFacts.json(scenario)).rendered())
+        try output.write("bands.csv", BatchCSV.bands(batch))
+        try output.commit()
       } catch {
-        rows?.discard()
-        throw RuntimeFailure(description: "error: \(error.description)")
+        output.discard()
+        throw error.commandError
       }
     }
     switch format {

@@ -56,6 +56,7 @@ struct Compare: ParsableCommand {
     let progress = ProgressBar(total: n, quiet: quiet)
     let started = ContinuousClock.now
     let models = try models()
+    let output = try openOutput(out, writing: ["summary.json", "differences.csv"])
     let comparison: FundingComparison?
     do throws(Runaway) {
       comparison = try FundingComparison.run(
@@ -63,21 +64,23 @@ struct Compare: ParsableCommand {
         progress: { progress.update(done: $0) })
     } catch {
       progress.finish()
+      output?.discard()
       throw BadInput(error)
     }
     progress.finish()
     guard let comparison else {
+      output?.discard()
       throw RuntimeFailure(description: "Interrupted; nothing was written.", code: 130)
     }
     let wall = seconds(ContinuousClock.now - started)
-    if let out {
+    if let output {
       do throws(AtomicFile.WriteError) {
-        try AtomicFile.writeAll([
-          ("summary.json", ComparisonReport.json(comparison, assumptions: ScenarioFacts.json(scenario)).rendered()),
-          ("differences.csv", ComparisonReport.differencesCSV(comparison)),
-        ], into: out)
+        try output.write("summary.json", ComparisonReport.json(comparison, assumptions: ScenarioFacts.json(scenario)).rendered())
+        try output.write("differences.csv", ComparisonReport.differencesCSV(comparison))
+        try output.commit()
       } catch {
-        throw RuntimeFailure(description: "error: \(error.description)")
+        output.discard()
+        throw error.commandError
       }
     }
     switch format {

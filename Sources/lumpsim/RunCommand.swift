@@ -21,24 +21,29 @@ struct Run: ParsableCommand {
   func run() throws {
     let scenario = try scenarioOptions.load()
     let seed = seedOption.seed ?? scenario.random.seed
+    var names = ["summary.json", "years.csv", "monthly.csv"]
+    if scenario.contracts.count > 1 { names.append("contracts.csv") }
+    let output = try openOutput(out, writing: names)
     let clock = ContinuousClock()
     let started = clock.now
     let result = Replication.run(scenario, seed: seed)
     let elapsed = (clock.now - started).components
-    if let runaway = result.runaway { throw BadInput(runaway) }
+    if let runaway = result.runaway {
+      output?.discard()
+      throw BadInput(runaway)
+    }
     let wallSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
 
-    if let out {
+    if let output {
       do throws(AtomicFile.WriteError) {
-        var files = [
-          ("summary.json", RunSummary.json(result, wallSeconds: nil).rendered()),
-          ("years.csv", CSVTables.years(result)),
-          ("monthly.csv", CSVTables.monthly(result, firstYear: scenario.horizon.firstYear)),
-        ]
-        if scenario.contracts.count > 1 { files.append(("contracts.csv", CSVTables.contracts(result))) }
-        try AtomicFile.writeAll(files, into: out)
+        try output.write("summary.json", RunSummary.json(result, wallSeconds: nil).rendered())
+        try output.write("years.csv", CSVTables.years(result))
+        try output.write("monthly.csv", CSVTables.monthly(result, firstYear: scenario.horizon.firstYear))
+        if scenario.contracts.count > 1 { try output.write("contracts.csv", CSVTables.contracts(result)) }
+        try output.commit()
       } catch {
-        throw RuntimeFailure(description: "error: \(error.description)")
+        output.discard()
+        throw error.commandError
       }
     }
     switch format {

@@ -33,7 +33,13 @@ struct BatchCLITests {
     #expect((years[0]["exhaustedByEndOfMonth"] as? [Any])?.count == 12)
   }
 
-  @Test("a batch killed with SIGKILL leaves no file behind: an earlier result stays as it was, a new folder stays empty")
+  /// The hidden siblings next to `folder` in which runs build their output sets.
+  static func siblings(_ folder: URL) -> [String] {
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.deletingLastPathComponent().path)) ?? []
+    return names.filter { $0.hasPrefix(".\(folder.lastPathComponent).") }
+  }
+
+  @Test("a batch killed with SIGKILL leaves no file behind: an earlier result stays as it was, a new folder stays empty; the next batch removes the killed one's partial folder")
   func killedBatchLeavesNothing() throws {
     let folder = CLIRunner.temporaryFolder()
     let fresh = CLIRunner.temporaryFolder()
@@ -69,6 +75,46 @@ struct BatchCLITests {
         #expect(contents(fresh).isEmpty, "\(contents(fresh).keys.sorted())")
       }
     }
+    // The killed runs' partial sets beside the folders go with the next run into each.
+    for target in [folder, fresh] {
+      #expect(try CLIRunner.run(["batch"] + Self.small + ["-n", "4", "--out", target.path, "--quiet"]).status == 0)
+      #expect(Self.siblings(target).isEmpty, "\(Self.siblings(target))")
+    }
+  }
+
+  @Test("a folder's files are replaced as one set: a folder in the way is refused (exit 2) with the old set whole; the analyst's own files stay")
+  func outputSet() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let out = folder.appendingPathComponent("mixed")
+    // Reproducer D12 (shared/cases/hardening/mixed-output.sh): summary.json and bands.csv used to
+    // be replaced before replications.csv failed.
+    #expect(try CLIRunner.run(["batch"] + Self.small + ["-n", "5", "--seed", "1", "--out", out.path, "--quiet"]).status == 0)
+    try FileManager.default.removeItem(at: out.appendingPathComponent("replications.csv"))
+    try FileManager.default.createDirectory(at: out.appendingPathComponent("replications.csv/x"), withIntermediateDirectories: true)
+    let summary = try Data(contentsOf: out.appendingPathComponent("summary.json"))
+    let bands = try Data(contentsOf: out.appendingPathComponent("bands.csv"))
+    let second = try CLIRunner.run(["batch"] + Self.small + ["-n", "5", "--seed", "2", "--out", out.path, "--quiet"])
+    #expect(second.status == 2)
+    #expect(second.stderr.contains("holds a folder replications.csv where lumpsim writes its file replications.csv"), "\(second.stderr)")
+    #expect(second.stderr.contains("nothing was written"))
+    #expect(try Data(contentsOf: out.appendingPathComponent("summary.json")) == summary)
+    #expect(try Data(contentsOf: out.appendingPathComponent("bands.csv")) == bands)
+    #expect(Self.siblings(out).isEmpty)
+
+    // Without the folder in the way, a run replaces the batch's set and keeps the analyst's notes.
+    try FileManager.default.removeItem(at: out.appendingPathComponent("replications.csv"))
+    try Data("mine\n".utf8).write(to: out.appendingPathComponent("notes.txt"))
+    #expect(try CLIRunner.run(["run"] + Self.small + ["--out", out.path]).status == 0)
+    let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+    #expect(names == ["monthly.csv", "notes.txt", "summary.json", "years.csv"])
+    #expect(Self.siblings(out).isEmpty)
+
+    // A subfolder lumpsim did not write marks a project or home folder: refused before the run.
+    try FileManager.default.createDirectory(at: out.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+    let compare = try CLIRunner.run(["compare"] + Self.small + ["-n", "2", "--out", out.path, "--quiet"])
+    #expect(compare.status == 2 && compare.stderr.contains("holds folders lumpsim did not write (drafts)"), "\(compare.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == (names + ["drafts"]).sorted())
   }
 
   @Test("with several contracts: per-contract columns, summary and table; identical for 1 and 2 threads")
@@ -137,7 +183,7 @@ struct BatchCLITests {
     #expect(output.stdout.contains("year,budget,spend_mean"))
   }
 
-  @Test("Ctrl-C stops cleanly: exit 130, a clear message, no files")
+  @Test("Ctrl-C stops cleanly: exit 130, a clear message, no files and no new folder")
   func interrupt() throws {
     let folder = CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -157,8 +203,10 @@ struct BatchCLITests {
     #expect(process.terminationStatus == 130)
     #expect(message.contains("Interrupted after"), "\(message)")
     #expect(message.contains("nothing was written"))
-    let left = (try? FileManager.default.contentsOfDirectory(atPath: out.path)) ?? []
-    #expect(left.isEmpty, "files left behind: \(left)")
+    // No folder: a command that fails into a new folder leaves none, empty or not.
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+    let left = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    #expect(left.isEmpty, "left behind: \(left)")
   }
 
   @Test("budget finds a base whose reported overspend meets the target")

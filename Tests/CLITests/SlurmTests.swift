@@ -3,9 +3,10 @@ import Testing
 
 /// The Slurm integration test: a real one-node cluster on this machine runs a sweep as an array
 /// job of 4 shards plus a dependent merge job, and the merged store must hold exactly what a local
-/// run holds. It needs root (it installs slurm-wlm and munge if missing and starts their daemons),
-/// as CI has; the daemons are stopped by PID at the end.
-@Suite("Slurm array job", .enabled(if: getuid() == 0, "needs root: installs Slurm and starts its daemons"))
+/// run holds. It needs root to start the daemons, as CI has (stopped by PID at the end), and
+/// slurm-wlm and munge, which `scripts/setup.sh` installs: without them it fails naming the command
+/// that installs them, and never installs them itself.
+@Suite("Slurm array job", .enabled(if: getuid() == 0, "needs root: starts Slurm's daemons"))
 struct SlurmTests {
   /// Runs a script of the project with extra environment through `system(3)`, its output in a
   /// file: the scripts start daemons that detach, which Foundation's `Process` did not reap
@@ -25,6 +26,7 @@ struct SlurmTests {
 
   @Test("4 shards as an array job and a merge job give the store a local run gives")
   func arrayJob() throws {
+    try SystemTools.require("sbatch", "scontrol", "sinfo", "slurmctld", "slurmd", "munge", "munged")
     let folder = CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
     let up = try Self.script("scripts/slurm/cluster.sh", ["up"])

@@ -45,11 +45,11 @@ struct ReportsTests {
   func atomic() throws {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("lumpsim-atomic-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: folder) }
-    try AtomicFile.writeAll([("a.txt", "one\n"), ("b.txt", "two\n")], into: folder.appendingPathComponent("sub").path)
-    try AtomicFile.write("three\n", to: folder.appendingPathComponent("sub/a.txt").path)
+    try OutputSet.write([("years.csv", "one\n"), ("monthly.csv", "two\n")], into: folder.appendingPathComponent("sub").path)
+    try AtomicFile.write("three\n", to: folder.appendingPathComponent("sub/years.csv").path)
     let names = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("sub").path).sorted()
-    #expect(names == ["a.txt", "b.txt"])
-    #expect(try String(contentsOf: folder.appendingPathComponent("sub/a.txt"), encoding: .utf8) == "three\n")
+    #expect(names == ["monthly.csv", "years.csv"])
+    #expect(try String(contentsOf: folder.appendingPathComponent("sub/years.csv"), encoding: .utf8) == "three\n")
   }
 
   @Test("writing into a path that is a file fails with the path named")
@@ -58,7 +58,7 @@ struct ReportsTests {
     try Data("x".utf8).write(to: file)
     defer { try? FileManager.default.removeItem(at: file) }
     #expect(throws: AtomicFile.WriteError.self) {
-      try AtomicFile.writeAll([("a.txt", "one")], into: file.path)
+      try OutputSet.write([("years.csv", "one")], into: file.path)
     }
   }
 }

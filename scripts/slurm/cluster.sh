@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # A real one-node Slurm cluster on this machine, without systemd (Debian 12 / Ubuntu, as root).
 #
-#   scripts/slurm/cluster.sh up      install slurm-wlm + munge if missing, write slurm.conf, start
-#                                    munged, slurmctld and slurmd, wait until the node is idle
+#   scripts/slurm/cluster.sh up      write slurm.conf, start munged, slurmctld and slurmd, wait
+#                                    until the node is idle
 #   scripts/slurm/cluster.sh down    stop the three daemons by PID
 #   scripts/slurm/cluster.sh status  sinfo and squeue
 #
 # Every wait has a deadline; daemons run detached (setsid) with their output in /var/log/slurm.
 # Why each step is here: shared/slurm.md in the project notes (no systemd, munge's run directory,
 # no cgroups on this kernel layout, batch_sched_delay=0 for quick array waves).
+# It installs nothing: scripts/setup.sh installs slurm-wlm and munge with everything else, and
+# without them `up` fails naming the command that installs them.
 set -euo pipefail
 
 CONF=/etc/slurm/slurm.conf
-[ "$(id -u)" -eq 0 ] || { echo "error: cluster.sh must run as root (it installs packages and starts daemons)" >&2; exit 2; }
+[ "$(id -u)" -eq 0 ] || { echo "error: cluster.sh must run as root (it starts daemons)" >&2; exit 2; }
 
 wait_for() {  # wait_for SECONDS DESCRIPTION COMMAND...
   local deadline=$((SECONDS + $1)) what=$2; shift 2
@@ -40,14 +42,8 @@ stop() {  # stop PIDFILE NAME: SIGTERM, then wait for it to go
   rm -f "$1"
 }
 
-install_packages() {
-  local need=()
-  for p in slurm-wlm slurmctld slurmd slurm-client munge; do dpkg -s "$p" >/dev/null 2>&1 || need+=("$p"); done
-  if [ ${#need[@]} -gt 0 ]; then
-    echo "Installing ${need[*]} ..." >&2
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
-  fi
+prepare() {  # the tools, then the key and the folders that a systemd machine's units would make
+  "$(dirname "$0")/../dependencies" check sbatch scontrol sinfo slurmctld slurmd munge munged
   [ -s /etc/munge/munge.key ] || runuser -u munge -- mungekey --create
   install -d -o munge -g munge -m 0755 /run/munge
   install -d -o slurm -g slurm /var/lib/slurm/slurmctld /var/log/slurm
@@ -101,7 +97,7 @@ down_daemons() {
 }
 
 up() {
-  install_packages
+  prepare
   write_conf
   if ! alive /run/munge/munged.pid munged; then
     setsid -w runuser -u munge -- /usr/sbin/munged </dev/null >/dev/null 2>&1
