@@ -253,16 +253,16 @@ struct BenchCLITests {
 
 @Suite("Fuzz corpus replay")
 struct FuzzReplayTests {
-  @Test("every scenario, sweep and bad-input fixture reads as a value or a located error, with the fuzz target's checks")
+  @Test("every scenario, sweep, bad-input fixture and report summary reads as a value or a located error, with the fuzz target's checks (an accepted scenario runs capped)")
   func replaySeeds() throws {
     let replay = CLIRunner.binary.deletingLastPathComponent().appendingPathComponent("lumpsim-fuzz")
     let root = CLIRunner.root
     let folders = ["Scenarios", "Scenarios/validation", "Sweeps", "Tests/Fixtures/bad-scenarios", "Tests/Fixtures/bad-sweeps",
-                   "Tests/Fixtures/sweeps"].map { root.appendingPathComponent($0).path }
+                   "Tests/Fixtures/sweeps", "Tests/Fixtures/limits", "Tests/Fixtures/reports"].map { root.appendingPathComponent($0).path }
     let output = try CLIRunner.run(executable: replay.path, folders)
     #expect(output.status == 0, "\(output.stderr)")
     let count = Int(output.stdout.split(separator: " ").first ?? "") ?? 0
-    #expect(count >= 55, "\(output.stdout)")
+    #expect(count >= 70, "\(output.stdout)")
   }
 }
 

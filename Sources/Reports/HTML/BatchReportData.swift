@@ -41,13 +41,22 @@ public struct BatchReportData {
   public static func load(folder: String) throws(ReportInputError) -> BatchReportData {
     let summaryPath = (folder as NSString).appendingPathComponent("summary.json")
     let bandsPath = (folder as NSString).appendingPathComponent("bands.csv")
-    guard let data = FileManager.default.contents(atPath: summaryPath),
-          let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any]
-    else { throw ReportInputError(message: "\(summaryPath): missing or not JSON; give a folder written by `lumpsim batch --out`") }
-    try SummaryCheck.check(root, file: summaryPath)
+    guard let data = FileManager.default.contents(atPath: summaryPath) else {
+      throw ReportInputError(message: "\(summaryPath): missing or not JSON; give a folder written by `lumpsim batch --out`")
+    }
     guard let bandsText = try? String(contentsOfFile: bandsPath, encoding: .utf8) else {
       throw ReportInputError(message: "\(bandsPath): missing; give a folder written by `lumpsim batch --out`")
     }
+    return try load(summary: data, bands: bandsText, summaryPath: summaryPath, bandsPath: bandsPath)
+  }
+
+  /// Reads a summary and its bands from memory (the fuzzer feeds damaged ones here).
+  public static func load(
+    summary data: Data, bands bandsText: String, summaryPath: String, bandsPath: String
+  ) throws(ReportInputError) -> BatchReportData {
+    guard let object = try? JSONSerialization.jsonObject(with: data), let root = object as? [String: Any]
+    else { throw ReportInputError(message: "\(summaryPath): missing or not JSON; give a folder written by `lumpsim batch --out`") }
+    try SummaryCheck.check(root, file: summaryPath)
     func stats(_ value: Any?) -> Stats {
       let d = value as? [String: Any] ?? [:]
       func n(_ key: String) -> Double { (d[key] as? NSNumber)?.doubleValue ?? 0 }

@@ -23,7 +23,15 @@ public enum ScenarioReader {
     yaml text: String, file: String? = nil, overrides: [ScenarioOverride] = []
   ) throws(ScenarioError) -> Scenario {
     let log = IssueLog()
-    guard var root = parse(text, log: log) else { throw log.error(file: file) }
+    guard let root = parse(text, log: log) else { throw log.error(file: file) }
+    return try read(root: root, file: file, overrides: overrides)
+  }
+
+  /// Reads and validates a scenario from its parsed tree: a sweep parses its scenario once and
+  /// reads each point's overrides from the same tree (parsing is most of a read's cost).
+  static func read(root parsed: Node, file: String?, overrides: [ScenarioOverride]) throws(ScenarioError) -> Scenario {
+    let log = IssueLog()
+    var root = parsed
     var applied: [(resolved: String, text: String)] = []
     for override in overrides {
       do throws(ScenarioIssue) {

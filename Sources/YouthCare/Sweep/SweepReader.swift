@@ -31,8 +31,12 @@ public enum SweepReader {
   }
 
   /// Reads a sweep from YAML text; `resolve` turns the `scenario` entry into a file path.
+  ///
+  /// `pointLimit` is `ScenarioLimits.sweepPoints` for users; the fuzzer lowers it, since every
+  /// point is read and checked, and a fuzzed input exploring the reader need not be 100,000 points.
   public static func read(
-    yaml text: String, file: String? = nil, resolve: (String) -> String = { $0 }
+    yaml text: String, file: String? = nil, pointLimit: Int = ScenarioLimits.sweepPoints,
+    resolve: (String) -> String = { $0 }
   ) throws(ScenarioError) -> Sweep {
     let log = IssueLog()
     guard let root = ScenarioReader.parse(text, log: log), let top = MappingReader(root, path: "", log: log) else {
@@ -47,7 +51,7 @@ public enum SweepReader {
         seed = nil
       }
     }
-    let design = top.mapping("design", required: true).flatMap { readDesign($0) }
+    let design = top.mapping("design", required: true).flatMap { readDesign($0, limit: pointLimit) }
     top.finish(expected: ["scenario", "replications", "seed", "design", "description"])
     _ = top.node("description")
 
@@ -94,7 +98,7 @@ public enum SweepReader {
     var node: Node? = nil
   }
 
-  static func readDesign(_ r: MappingReader) -> Design? {
+  static func readDesign(_ r: MappingReader, limit: Int) -> Design? {
     let given = r.keys.filter { designs.contains($0) }
     guard given.count == 1, let kind = given.first else {
       r.log.report(r.path, r.node, given.isEmpty
@@ -107,16 +111,16 @@ public enum SweepReader {
     defer { r.finish(expected: designs) }
     var design: Design?
     switch kind {
-    case "grid": design = r.mapping("grid", required: true).flatMap { readGrid($0) }
-    case "latinHypercube": design = r.mapping("latinHypercube", required: true).flatMap { readLatinHypercube($0) }
-    default: design = readPoints(r)
+    case "grid": design = r.mapping("grid", required: true).flatMap { readGrid($0, limit: limit) }
+    case "latinHypercube": design = r.mapping("latinHypercube", required: true).flatMap { readLatinHypercube($0, limit: limit) }
+    default: design = readPoints(r, limit: limit)
     }
     design?.node = r.node(kind)
     return design
   }
 
   /// A full factorial: every combination, the last parameter varying fastest.
-  static func readGrid(_ r: MappingReader) -> Design? {
+  static func readGrid(_ r: MappingReader, limit: Int) -> Design? {
     var parameters: [String] = [], values: [[String]] = []
     var nodes: [String: (path: String, node: Node)] = [:]
     var ok = true
@@ -135,9 +139,9 @@ public enum SweepReader {
     guard ok else { return nil }
     // Counted before it is built: a grid of four 100-value lists is 100 million points.
     let count = values.reduce(1.0) { $0 * Double($1.count) }
-    guard count <= Double(ScenarioLimits.sweepPoints) else {
+    guard count <= Double(limit) else {
       r.log.report(r.path, r.node, "makes \(RunLimits.count(count)) points (\(values.map { String($0.count) }.joined(separator: " × "))); "
-        + "a sweep takes at most \(RunLimits.grouped(ScenarioLimits.sweepPoints)) points: use fewer values, or a Latin hypercube")
+        + "a sweep takes at most \(RunLimits.grouped(limit)) points: use fewer values, or a Latin hypercube")
       return nil
     }
     var points: [[String]] = [[]]
@@ -147,8 +151,8 @@ public enum SweepReader {
 
   /// A Latin hypercube: each parameter's range cut into `points` equal strata, one value drawn in
   /// each, the strata shuffled independently per parameter; reproducible from `seed`.
-  static func readLatinHypercube(_ r: MappingReader) -> Design? {
-    let n = r.integer("points", rule: .range(1, Double(ScenarioLimits.sweepPoints)))
+  static func readLatinHypercube(_ r: MappingReader, limit: Int) -> Design? {
+    let n = r.integer("points", rule: .range(1, Double(limit)))
     let seed = r.integer("seed", rule: .range(0, 4_294_967_295), default: 1)
     var ranges: [(path: String, low: Double, high: Double, integer: Bool)] = []
     var nodes: [String: (path: String, node: Node)] = [:]
@@ -199,12 +203,12 @@ public enum SweepReader {
   }
 
   /// An explicit list of points, each a mapping from path to value; all name the same paths.
-  static func readPoints(_ r: MappingReader) -> Design? {
+  static func readPoints(_ r: MappingReader, limit: Int) -> Design? {
     guard let items = r.list("points", required: true) else { return nil }
     if items.isEmpty { r.log.report(r.join("points"), r.node("points"), "must list at least one point"); return nil }
-    if items.count > ScenarioLimits.sweepPoints {
+    if items.count > limit {
       r.log.report(r.join("points"), r.node("points"), "lists \(RunLimits.grouped(items.count)) points; "
-        + "a sweep takes at most \(RunLimits.grouped(ScenarioLimits.sweepPoints))")
+        + "a sweep takes at most \(RunLimits.grouped(limit))")
       return nil
     }
     var parameters: [String]?
@@ -258,9 +262,11 @@ public enum SweepReader {
     var order: [String] = []
     var count: [String: Int] = [:]
     var scenarios: [Scenario] = []
+    // The scenario was read whole above, so it parses.
+    guard let root = ScenarioReader.parse(base, log: IssueLog()) else { return [] }
     for p in sweep.points.indices {
       do {
-        scenarios.append(try sweep.scenario(point: p))
+        scenarios.append(try ScenarioReader.read(root: root, file: sweep.scenarioFile, overrides: sweep.overrides(point: p)))
       } catch {
         for issue in error.issues {
           let key = issue.path
