@@ -34,6 +34,8 @@ struct Bench: ParsableCommand {
 
   @OptionGroup var seedOption: SeedOption
 
+  @OptionGroup var strictOption: StrictOption
+
   @OptionGroup var limitOptions: LimitOptions
 
   func validate() throws {
@@ -44,7 +46,7 @@ struct Bench: ParsableCommand {
 
   func run() throws {
     if kernel { return runKernel() }
-    let base: Scenario = try scenario.map { try readScenario(file: $0, overrides: overrides) } ?? Verification.mmcScenario()
+    let base: Scenario = try scenario.map { try readScenario(file: $0, overrides: overrides, strict: strictOption.strict) } ?? Verification.mmcScenario()
     let seed = seedOption.seed ?? base.random.seed
     let configurations = [
       ("as written (\(base.horizon.simulatedYears) simulated years)", base),

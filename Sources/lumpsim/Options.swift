@@ -12,6 +12,8 @@ struct ScenarioOptions: ParsableArguments {
     valueName: "PATH=VALUE"))
   var overrides: [String] = []
 
+  @OptionGroup var strictOption: StrictOption
+
   @OptionGroup var limitOptions: LimitOptions
 
   /// The limits in force: the defaults, with the options given.
@@ -35,14 +37,34 @@ struct ScenarioOptions: ParsableArguments {
     return scenario
   }
 
-  /// The scenario with the overrides applied, validated.
+  /// The scenario with the overrides applied, validated; its warnings printed (and refused with `--strict`).
   func loadUnchecked() throws -> Scenario {
-    try readScenario(file: scenario, overrides: overrides)
+    try readScenario(file: scenario, overrides: overrides, strict: strictOption.strict)
   }
 }
 
-/// Reads a scenario file with `--set` overrides applied; every malformed override is reported at once.
-func readScenario(file: String, overrides: [String]) throws -> Scenario {
+/// Whether a scenario's warnings refuse it, shared by every command that reads one.
+struct StrictOption: ParsableArguments {
+  @Flag(help: "Treat the scenario's warnings (a Dutch thousands separator, places that do not fit the load, a warm start far from steady state, a value far outside the domain's ranges) as errors: exit 2.")
+  var strict = false
+}
+
+/// Reads a scenario file with `--set` overrides applied; every malformed override is reported at
+/// once. Its warnings go to standard error; with `strict` they refuse it (exit 2) after the same lines.
+func readScenario(file: String, overrides: [String], strict: Bool) throws -> Scenario {
+  let (scenario, warnings) = try readScenarioWithWarnings(file: file, overrides: overrides)
+  for warning in warnings { printError(warning.printed(file: file)) }
+  if strict, !warnings.isEmpty { throw strictRefusal(file: file, count: warnings.count) }
+  return scenario
+}
+
+/// What `--strict` says after printing a scenario's warnings.
+func strictRefusal(file: String, count: Int) -> BadInput {
+  BadInput(message: "\(file): \(count) warning\(count == 1 ? "" : "s") above, refused under --strict; fix the scenario or drop --strict")
+}
+
+/// Reads a scenario file with `--set` overrides applied, and its warnings.
+func readScenarioWithWarnings(file: String, overrides: [String]) throws -> (scenario: Scenario, warnings: [ScenarioWarning]) {
   var parsed: [ScenarioOverride] = []
   var problems: [ScenarioIssue] = []
   for text in overrides {
@@ -53,7 +75,7 @@ func readScenario(file: String, overrides: [String]) throws -> Scenario {
     }
   }
   if !problems.isEmpty { throw ScenarioError(file: file, issues: problems) }
-  return try ScenarioReader.read(file: file, overrides: parsed)
+  return try ScenarioReader.readWithWarnings(file: file, overrides: parsed)
 }
 
 /// How large a run may look before it is refused, shared by every command that runs scenarios.

@@ -14,9 +14,13 @@ struct SweepCommand: ParsableCommand {
   )
 }
 
-/// Reads a sweep file, turning its problems into exit 2.
-func loadSweep(_ path: String) throws -> Sweep {
-  try SweepReader.read(file: path)
+/// Reads a sweep file, turning its problems into exit 2; its points' warnings go to standard error
+/// and, with `strict`, refuse it (exit 2) after the same lines.
+func loadSweep(_ path: String, strict: Bool) throws -> Sweep {
+  let sweep = try SweepReader.read(file: path)
+  for warning in sweep.warnings { printError(warning.printed(file: path)) }
+  if strict, !sweep.warnings.isEmpty { throw strictRefusal(file: path, count: sweep.warnings.count) }
+  return sweep
 }
 
 /// The first point of `sweep` too large for `limits` with `parallel` replications at a time, as a
@@ -62,6 +66,8 @@ struct SweepRun: ParsableCommand {
 
   @OptionGroup var threadsOption: ThreadsOption
 
+  @OptionGroup var strictOption: StrictOption
+
   @OptionGroup var limitOptions: LimitOptions
 
   @Flag(help: "No progress bar.")
@@ -78,7 +84,7 @@ struct SweepRun: ParsableCommand {
       guard let parsed = Shard(parsing: shard) else { throw BadInput(message: "--shard must be k/N with 0 ≤ k < N, got '\(shard)'") }
       slice = parsed
     }
-    let sweep = try loadSweep(file)
+    let sweep = try loadSweep(file, strict: strictOption.strict)
     // Checked before the store is touched: a refused sweep leaves no store behind.
     if let problem = oversizedPoint(sweep, limits: limitOptions, parallel: threadsOption.threads) {
       throw BadInput(message: "\(file): \(problem). Narrow the sweep's ranges, raise the limit, or run anyway with --force.")
@@ -161,10 +167,12 @@ struct SweepValidate: ParsableCommand {
   @Argument(help: "The sweep file (YAML).")
   var file: String
 
+  @OptionGroup var strictOption: StrictOption
+
   @OptionGroup var limitOptions: LimitOptions
 
   func run() throws {
-    let sweep = try loadSweep(file)
+    let sweep = try loadSweep(file, strict: strictOption.strict)
     // A sweep with a point too large to run is still a valid sweep: warned of, not refused.
     if let problem = oversizedPoint(sweep, limits: limitOptions, parallel: 1) {
       printError("\(file): warning: \(problem); sweep run will refuse it without --force")

@@ -15,7 +15,7 @@ struct Validate: ParsableCommand {
     if let problem = scenarioOptions.limits.problem(with: scenario) {
       printError("\(scenarioOptions.scenario): warning: \(problem); run and batch will refuse it without --force")
     }
-    for warning in ScenarioWarnings.check(scenario) { printError("\(scenarioOptions.scenario): warning: \(warning)") }
+    for warning in ScenarioAdvice.check(scenario) { printError("\(scenarioOptions.scenario): warning: \(warning)") }
     let yearOne = scenario.contracts.reduce(0) { $0 + $1.lumpsum.budget(inYear: 1) }
     let scope: String
     if scenario.contracts.count == 1 {

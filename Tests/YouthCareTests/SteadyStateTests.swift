@@ -31,16 +31,16 @@ struct SteadyStateTests {
   @Test("validate warns when the lumpsum is below the expected cost, and about tariffs below cost")
   func warnings() throws {
     let scenario = try Fixtures.scenario("regio-midden.yaml")
-    let warnings = ScenarioWarnings.check(scenario)
+    let warnings = ScenarioAdvice.check(scenario)
     #expect(warnings.count == 1)
     #expect(warnings.first?.contains("covers 0.94 of the expected steady-state in-scope cost") == true)
     let rich = try Fixtures.scenario("regio-midden.yaml", [ScenarioOverride(path: "funding.lumpsum.base", value: "30000000")])
-    #expect(ScenarioWarnings.check(rich).isEmpty)
+    #expect(ScenarioAdvice.check(rich).isEmpty)
     let cheap = try Fixtures.scenario("regio-midden.yaml", [
       ScenarioOverride(path: "funding.lumpsum.base", value: "30000000"),
       ScenarioOverride(path: "careTypes.RO.tariffPerDay", value: "200"),
     ])
-    let tariffWarnings = ScenarioWarnings.check(cheap)
+    let tariffWarnings = ScenarioAdvice.check(cheap)
     #expect(tariffWarnings.count == 1)
     #expect(tariffWarnings.first?.contains("careTypes[4] (RO): tariff €200.00 a day is below its cost €235.40") == true)
   }

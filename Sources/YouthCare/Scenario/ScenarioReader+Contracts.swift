@@ -123,7 +123,7 @@ extension ScenarioReader {
   ) -> (lumpsum: Lumpsum, valves: PendingValves, settlement: Settlement?, ceiling: Double?)? {
     var lumpsum: Lumpsum?
     if let l = r.mapping("lumpsum", required: true) {
-      let base = l.number("base", rule: .nonNegative)
+      let base = l.number("base", rule: .nonNegative, kind: .amount)
       let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
       let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
       let indexation = l.choice("indexation", default: Lumpsum.Indexation.full)
@@ -156,7 +156,7 @@ extension ScenarioReader {
     }
     var ceiling: Double?? = .some(nil)
     if let ceilingNode {
-      ceiling = MappingReader.number(ceilingNode, path: r.join(ceilingKey), rule: .positive, log: r.log).map { .some($0) }
+      ceiling = MappingReader.number(ceilingNode, path: r.join(ceilingKey), rule: .positive, log: r.log, kind: .amount).map { .some($0) }
     }
     guard let lumpsum, let pending, let settlement, let ceiling else { return nil }
     return (lumpsum, pending, settlement, ceiling)

@@ -22,14 +22,37 @@ public enum ScenarioReader {
   public static func read(
     yaml text: String, file: String? = nil, overrides: [ScenarioOverride] = []
   ) throws(ScenarioError) -> Scenario {
-    let log = IssueLog()
-    guard let root = parse(text, log: log) else { throw log.error(file: file) }
-    return try read(root: root, file: file, overrides: overrides)
+    try readWithWarnings(yaml: text, file: file, overrides: overrides).scenario
   }
 
-  /// Reads and validates a scenario from its parsed tree: a sweep parses its scenario once and
-  /// reads each point's overrides from the same tree (parsing is most of a read's cost).
-  static func read(root parsed: Node, file: String?, overrides: [ScenarioOverride]) throws(ScenarioError) -> Scenario {
+  /// Reads a scenario file from disk.
+  public static func read(file path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
+    try read(yaml: text(of: path), file: path, overrides: overrides)
+  }
+
+  /// Reads a scenario file from disk, with the values that read but probably not as meant.
+  public static func readWithWarnings(
+    file path: String, overrides: [ScenarioOverride] = []
+  ) throws(ScenarioError) -> (scenario: Scenario, warnings: [ScenarioWarning]) {
+    try readWithWarnings(yaml: text(of: path), file: path, overrides: overrides)
+  }
+
+  /// Reads and validates the scenario in `text`, with the values that read but probably not as
+  /// meant (`ScenarioWarning`), in file order; throws `ScenarioError` with every problem.
+  public static func readWithWarnings(
+    yaml text: String, file: String? = nil, overrides: [ScenarioOverride] = []
+  ) throws(ScenarioError) -> (scenario: Scenario, warnings: [ScenarioWarning]) {
+    let log = IssueLog()
+    guard let root = parse(text, log: log) else { throw log.error(file: file) }
+    return try readWithWarnings(root: root, file: file, overrides: overrides)
+  }
+
+  /// Reads and validates a scenario from its parsed tree, with its warnings: a sweep parses its
+  /// scenario once and reads each point's overrides from the same tree (parsing is most of a
+  /// read's cost).
+  static func readWithWarnings(
+    root parsed: Node, file: String?, overrides: [ScenarioOverride]
+  ) throws(ScenarioError) -> (scenario: Scenario, warnings: [ScenarioWarning]) {
     let log = IssueLog()
     var root = parsed
     var applied: [(resolved: String, text: String)] = []
@@ -43,23 +66,51 @@ public enum ScenarioReader {
       }
     }
     guard log.issues.isEmpty else { throw log.error(file: file) }
-    let scenario = readScenario(root, log: log)
-    if let scenario, log.issues.isEmpty { return scenario }
-    var error = log.error(file: file)
     // A problem inside an overridden value is the override's, not a line of the file's.
+    func givenBy(_ path: String) -> String? {
+      applied.last { path == $0.resolved || path.hasPrefix($0.resolved + ".") || path.hasPrefix($0.resolved + "[") }?.text
+    }
+    let scenario = readScenario(root, log: log)
+    if let scenario, log.issues.isEmpty {
+      var warnings = log.warnings
+      for var warning in ScenarioWarning.check(scenario) {
+        warning.line = line(of: warning.path, in: root)
+        warnings.append(warning)
+      }
+      for i in warnings.indices {
+        if let override = givenBy(warnings[i].path) {
+          warnings[i].line = nil
+          warnings[i].message += " (given by \(override))"
+        }
+      }
+      return (scenario, warnings.enumerated().sorted { ($0.element.line ?? .max, $0.offset) < ($1.element.line ?? .max, $1.offset) }.map(\.element))
+    }
+    var error = log.error(file: file)
     for i in error.issues.indices {
-      let path = error.issues[i].path
-      if let override = applied.last(where: { path == $0.resolved || path.hasPrefix($0.resolved + ".") || path.hasPrefix($0.resolved + "[") }) {
+      if let override = givenBy(error.issues[i].path) {
         error.issues[i].line = nil
-        error.issues[i].message += " (given by \(override.text))"
+        error.issues[i].message += " (given by \(override))"
       }
     }
     throw error
   }
 
-  /// Reads a scenario file from disk.
-  public static func read(file path: String, overrides: [ScenarioOverride] = []) throws(ScenarioError) -> Scenario {
-    try read(yaml: text(of: path), file: path, overrides: overrides)
+  /// The line of the value at `path` (`careTypes[1].duration.mean`), or of the nearest enclosing
+  /// value the file has (`careTypes[1].duration` when the law is given by mu and sigma).
+  static func line(of path: String, in root: Node) -> Int? {
+    guard let steps = try? ScenarioOverride(path: path, value: "").steps() else { return nil }
+    var node = root
+    for step in steps {
+      let child: Node?
+      switch (node, step) {
+      case (.mapping(let mapping), .key(let key)): child = mapping.first { $0.key.scalar?.string == key }?.value
+      case (.sequence(let sequence), .index(let i)): child = i < sequence.count ? sequence[i] : nil
+      default: child = nil
+      }
+      guard let child else { break }
+      node = child
+    }
+    return node.mark?.line
   }
 
   /// The text of an input file, or an error naming the file.
@@ -270,7 +321,7 @@ public enum ScenarioReader {
   }
 
   static func readPopulation(_ r: MappingReader) -> Population? {
-    let youths = r.number("youths", rule: .positive)
+    let youths = r.number("youths", rule: .positive, kind: .amount)
     let growth = r.number("growthPerYear", rule: .range(-0.5, 1), default: 0)
     r.finish(expected: ["youths", "growthPerYear"])
     guard let youths, let growth else { return nil }
@@ -344,15 +395,15 @@ public enum ScenarioReader {
     let level = r.integer("level", default: index)
     let capacity = r.integer("capacity", rule: .range(0, 10_000_000))
     let duration = r.mapping("duration", required: true).flatMap { readDistribution($0) }
-    let cost = r.number("costPerDay", rule: .nonNegative)
-    let fixed = r.number("fixedCostPerSlotDay", rule: .nonNegative, default: 0)
-    let intake = r.number("intakeCost", rule: .nonNegative, default: 0)
-    let norm = r.number("waitingNormDays", rule: .nonNegative, default: 98)
+    let cost = r.number("costPerDay", rule: .nonNegative, kind: .amount)
+    let fixed = r.number("fixedCostPerSlotDay", rule: .nonNegative, default: 0, kind: .amount)
+    let intake = r.number("intakeCost", rule: .nonNegative, default: 0, kind: .amount)
+    let norm = r.number("waitingNormDays", rule: .nonNegative, default: 98, kind: .amount)
     var inLumpsum: Bool?? = .some(nil)
     if r.node("inLumpsum") != nil { inLumpsum = r.bool("inLumpsum").map { .some($0) } }
     var tariff: Double?? = .some(nil), fee: Double?? = .some(nil)
-    if r.node("tariffPerDay") != nil { tariff = r.number("tariffPerDay", rule: .nonNegative).map { .some($0) } }
-    if r.node("feePerStart") != nil { fee = r.number("feePerStart", rule: .nonNegative).map { .some($0) } }
+    if r.node("tariffPerDay") != nil { tariff = r.number("tariffPerDay", rule: .nonNegative, kind: .amount).map { .some($0) } }
+    if r.node("feePerStart") != nil { fee = r.number("feePerStart", rule: .nonNegative, kind: .amount).map { .some($0) } }
     let crisis = r.bool("crisis", default: false)
     let overflow = r.number("overflowCostFactor", rule: .nonNegative, default: 1)
     var patience: Patience?
@@ -365,11 +416,11 @@ public enum ScenarioReader {
     }
     var capacityPolicy: CapacityPolicy?? = .some(nil)
     if let p = r.mapping("capacityPolicy", required: false) {
-      let review = p.number("reviewDays", rule: .positive, default: 90)
+      let review = p.number("reviewDays", rule: .positive, default: 90, kind: .amount)
       let add = p.number("addWhenWaitingAbove", rule: .nonNegative, default: 0.10)
       let remove = p.number("removeWhenUseBelow", rule: .probability, default: 0.85)
       let step = p.number("step", rule: .range(0, 1), default: 0.05)
-      let lag = p.number("hiringLagDays", rule: .nonNegative, default: 60)
+      let lag = p.number("hiringLagDays", rule: .nonNegative, default: 60, kind: .amount)
       let minimum = p.integer("minimum", rule: .range(0, 10_000_000))
       let maximum = p.integer("maximum", rule: .range(0, 10_000_000))
       let aware = p.bool("budgetAware", default: true)
@@ -391,7 +442,7 @@ public enum ScenarioReader {
     var subcontracting: Subcontracting?? = .some(nil)
     if let sc = r.mapping("subcontracting", required: false) {
       let share = sc.number("share", rule: .probability)
-      let tariff = sc.number("tariffPerDay", rule: .nonNegative)
+      let tariff = sc.number("tariffPerDay", rule: .nonNegative, kind: .amount)
       sc.finish(expected: ["share", "tariffPerDay"])
       subcontracting = (share != nil && tariff != nil) ? .some(Subcontracting(share: share!, tariffPerDay: tariff!)) : nil
     } else if r.node("subcontracting") != nil {
@@ -595,8 +646,8 @@ public enum ScenarioReader {
     if let c = r.mapping("volumeCorridor", required: false) {
       let measure = c.choice("measure", default: VolumeCorridor.Measure.starts)
       var baseline: Double?? = .some(nil), cost: Double?? = .some(nil)
-      if c.node("baseline") != nil { baseline = c.number("baseline", rule: .positive).map { .some($0) } }
-      if c.node("averageCost") != nil { cost = c.number("averageCost", rule: .nonNegative).map { .some($0) } }
+      if c.node("baseline") != nil { baseline = c.number("baseline", rule: .positive, kind: .amount).map { .some($0) } }
+      if c.node("averageCost") != nil { cost = c.number("averageCost", rule: .nonNegative, kind: .amount).map { .some($0) } }
       let threshold = c.number("threshold", rule: .range(0, 1), default: 0.10)
       let factor = c.number("factor", rule: .range(0, 1), default: 0.8)
       c.finish(expected: ["measure", "baseline", "threshold", "factor", "averageCost"])
@@ -619,8 +670,8 @@ public enum ScenarioReader {
         if items.isEmpty { sourcesOK = false; r.log.report(v.join("sources"), v.node, "must name at least one referral source") }
       } else { sourcesOK = false }
       var baseline: Double?? = .some(nil), pay: Double?? = .some(nil)
-      if v.node("baseline") != nil { baseline = v.number("baseline", rule: .positive).map { .some($0) } }
-      if v.node("payPerReferral") != nil { pay = v.number("payPerReferral", rule: .nonNegative).map { .some($0) } }
+      if v.node("baseline") != nil { baseline = v.number("baseline", rule: .positive, kind: .amount).map { .some($0) } }
+      if v.node("payPerReferral") != nil { pay = v.number("payPerReferral", rule: .nonNegative, kind: .amount).map { .some($0) } }
       let threshold = v.number("threshold", rule: .range(0, 1), default: 0.10)
       v.finish(expected: ["sources", "baseline", "threshold", "payPerReferral"])
       if sourcesOK, let baseline, let pay, let threshold {
@@ -628,7 +679,7 @@ public enum ScenarioReader {
       } else { ok = false }
     } else if r.node("statutoryReferrals") != nil { ok = false }
     if let h = r.mapping("highCostCases", required: false) {
-      let threshold = h.number("threshold", rule: .positive, default: 150_000)
+      let threshold = h.number("threshold", rule: .positive, default: 150_000, kind: .amount)
       h.finish(expected: ["threshold"])
       if let threshold { pending.highCost = HighCostCarveOut(threshold: threshold) } else { ok = false }
     } else if r.node("highCostCases") != nil { ok = false }
@@ -664,7 +715,7 @@ public enum ScenarioReader {
       let id = m.string("id")
       let name = m.string("name", default: id ?? "")
       let share = m.number("share", rule: .probability)
-      let revenue = m.number("revenue", rule: .positive)
+      let revenue = m.number("revenue", rule: .positive, kind: .amount)
       var capacity: [Double]? = nil
       if let c = m.mapping("capacity", required: false), let types {
         var shares = [Double](repeating: 0, count: types)
@@ -711,7 +762,7 @@ public enum ScenarioReader {
   }
 
   static func readPrevention(_ r: MappingReader, ids: [String: Int], years: Int?, contracts: [Contract]?) -> Prevention? {
-    let cost = r.number("costPerYear", rule: .nonNegative)
+    let cost = r.number("costPerYear", rule: .nonNegative, kind: .amount)
     var costYears: [Int]? = []
     if let items = r.numbers("costYears", rule: .range(1, Double(years ?? 100))) {
       costYears = items.map { Int($0) }
@@ -765,6 +816,9 @@ public enum ScenarioReader {
       factor = units[unit]
       if factor == nil { r.log.report(r.join("unit"), r.node("unit"), "must be one of: days, weeks, months, years; got '\(unit)'") }
     }
+    // A duration in days is a count of days: `1.240` days is more likely 1,240 than 1.24. In weeks,
+    // months or years three decimals are plausible fractions.
+    let length: NumberKind = factor == 1 ? .amount : .plain
     guard let family else { return nil }
     guard let parameters = families[family] else {
       r.log.report(r.join("family"), r.node("family"),
@@ -775,20 +829,20 @@ public enum ScenarioReader {
     let law: Distribution?
     switch family {
     case "exponential":
-      law = r.number("mean", rule: .positive).map { .exponential(mean: $0) }
+      law = r.number("mean", rule: .positive, kind: length).map { .exponential(mean: $0) }
     case "fixed":
-      law = r.number("value", rule: .nonNegative).map { .fixed($0) }
+      law = r.number("value", rule: .nonNegative, kind: length).map { .fixed($0) }
     case "weibull":
-      let shape = r.number("shape", rule: .positive), scale = r.number("scale", rule: .positive)
+      let shape = r.number("shape", rule: .positive), scale = r.number("scale", rule: .positive, kind: length)
       law = (shape != nil && scale != nil) ? .weibull(scale: scale!, shape: shape!) : nil
     case "gamma", "lognormal":
       let byMean = r.keys.contains("mean") || r.keys.contains("cv")
       if byMean {
-        let mean = r.number("mean", rule: .positive), cv = r.number("cv", rule: .positive)
+        let mean = r.number("mean", rule: .positive, kind: length), cv = r.number("cv", rule: .positive)
         guard let mean, let cv else { return nil }
         law = family == "gamma" ? .gamma(mean: mean, cv: cv) : .lognormal(mean: mean, cv: cv)
       } else if family == "gamma" {
-        let shape = r.number("shape", rule: .positive), scale = r.number("scale", rule: .positive)
+        let shape = r.number("shape", rule: .positive), scale = r.number("scale", rule: .positive, kind: length)
         law = (shape != nil && scale != nil) ? .gamma(shape: shape!, scale: scale!) : nil
       } else {
         let mu = r.number("mu"), sigma = r.number("sigma", rule: .positive)

@@ -18,24 +18,7 @@ public struct SteadyState: Sendable, Equatable {
   /// The steady state of `scenario` at the demand and prices of contract year 1.
   public init(_ scenario: Scenario) {
     let types = scenario.careTypes.count
-    var external = [Double](repeating: 0, count: types)
-    var routedShare = [Double](repeating: 0, count: types)
-    for source in scenario.referralSources {
-      let perYear = scenario.population.youths / 1000 * source.ratePer1000
-      for k in 0..<types {
-        external[k] += perYear * source.routing[k]
-        routedShare[k] += perYear * source.routing[k]
-      }
-    }
-    let totalRouted = routedShare.reduce(0, +)
-    if totalRouted > 0 { routedShare = routedShare.map { $0 / totalRouted } }
-    let returnProbability = scenario.reReferral?.probability ?? 0
-    // Repeat referrals pass through routing again, diversion included.
-    let divertedShare: Double = {
-      let all = scenario.referralSources.reduce(0.0) { $0 + $1.ratePer1000 }
-      guard all > 0 else { return 0 }
-      return scenario.referralSources.reduce(0.0) { $0 + $1.ratePer1000 * $1.diverted } / all
-    }()
+    let (external, routedShare, returnProbability, divertedShare) = Self.external(scenario)
     var flow = external
     for _ in 0..<10_000 {
       var next = external
@@ -64,42 +47,30 @@ public struct SteadyState: Sendable, Equatable {
     }
   }
 
+  /// The referrals a year into each care type from outside (`external`), how repeat referrals
+  /// split over the care types (`routedShare`), the share of exits that return
+  /// (`returnProbability`) and the share of referrals diverted before care (`divertedShare`).
+  static func external(
+    _ scenario: Scenario
+  ) -> (external: [Double], routedShare: [Double], returnProbability: Double, divertedShare: Double) {
+    let types = scenario.careTypes.count
+    var external = [Double](repeating: 0, count: types)
+    for source in scenario.referralSources {
+      let perYear = scenario.population.youths / 1000 * source.ratePer1000
+      for k in 0..<types { external[k] += perYear * source.routing[k] }
+    }
+    let totalRouted = external.reduce(0, +)
+    let routedShare = totalRouted > 0 ? external.map { $0 / totalRouted } : external
+    let returnProbability = scenario.reReferral?.probability ?? 0
+    // Repeat referrals pass through routing again, diversion included.
+    let divertedShare: Double = {
+      let all = scenario.referralSources.reduce(0.0) { $0 + $1.ratePer1000 }
+      guard all > 0 else { return 0 }
+      return scenario.referralSources.reduce(0.0) { $0 + $1.ratePer1000 * $1.diverted } / all
+    }()
+    return (external, routedShare, returnProbability, divertedShare)
+  }
+
   /// Expected in-scope cost per year over all contracts, overhead included.
   public var inScopeCostPerYear: Double { contractCostPerYear.reduce(0, +) }
-}
-
-/// Advice about a valid scenario that is probably not what the analyst means.
-public enum ScenarioWarnings {
-  /// Warnings for `lumpsim validate` (printed on standard error, exit 0).
-  public static func check(_ scenario: Scenario) -> [String] {
-    var warnings: [String] = []
-    let steady = SteadyState(scenario)
-    for (c, contract) in scenario.contracts.enumerated() where steady.contractCostPerYear[c] > 0 {
-      let budget = contract.lumpsum.budget(inYear: 1)
-      let ratio = budget / steady.contractCostPerYear[c]
-      if ratio < 1 {
-        warnings.append(String(
-          format: "%@: the year-1 budget (€%.2fM) covers %.2f of the expected steady-state in-scope cost (€%.2fM, without capacity limits); expect it to run out before December",
-          scenario.lumpsumPath(c), budget / 1e6, ratio, steady.contractCostPerYear[c] / 1e6))
-      }
-    }
-    for (k, type) in scenario.careTypes.enumerated() {
-      let inContract = scenario.contractIndex(ofCareType: k)
-      let overhead = inContract.map { scenario.contracts[$0].lumpsum.overheadShare } ?? 0
-      let cost = type.costPerDay * (1 + overhead)
-      let tariff = scenario.tariffPerDay(k)
-      if tariff < cost - 1e-9 {
-        warnings.append(String(
-          format: "careTypes[%d] (%@): tariff €%.2f a day is below its cost €%.2f%@ (reële prijzen); raise tariffPerDay or funding.pxq.margin",
-          k, type.id, tariff, cost, overhead > 0 ? " including overhead" : ""))
-      }
-      let episodeCost = type.costPerDay * type.duration.mean * (1 + overhead)
-      if inContract != nil, scenario.feePerStart(k) < episodeCost - 1e-9 {
-        warnings.append(String(
-          format: "careTypes[%d] (%@): output fee €%.0f is below the expected episode cost €%.0f including overhead; raise feePerStart or funding.output.margin",
-          k, type.id, scenario.feePerStart(k), episodeCost))
-      }
-    }
-    return warnings
-  }
 }

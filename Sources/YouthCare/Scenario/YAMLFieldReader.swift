@@ -22,6 +22,14 @@ final class IssueLog {
     issues.append(ScenarioIssue(path: path, line: line, message: message))
   }
 
+  /// Values that read, but probably not as meant (`ScenarioWarning`), in the order found.
+  private(set) var warnings: [ScenarioWarning] = []
+
+  func warn(_ kind: ScenarioWarning.Kind, _ path: String, _ node: Node?, _ message: String) {
+    guard warnings.count < ScenarioLimits.issuesKept else { return }
+    warnings.append(ScenarioWarning(kind, path: path, line: node?.mark?.line, message: message))
+  }
+
   /// The error for the problems so far, in file order.
   func error(file: String?) -> ScenarioError {
     ScenarioError(file: file, issues: issues.sorted { ($0.line ?? .max) < ($1.line ?? .max) }, omitted: omitted)
@@ -50,6 +58,15 @@ enum NumberRule {
       return (low...high).contains(value) ? nil : "must be between \(format(low)) and \(format(high)), got \(format(value))"
     }
   }
+}
+
+/// What a number measures, as far as reading its text goes.
+enum NumberKind {
+  /// Shares, probabilities, factors, rates, durations in months: three decimals are plausible.
+  case plain
+  /// Money (cents at most), counts and days: `1.240` is more likely a Dutch thousands separator
+  /// than 1.24, so it is read as written and warned of (`DutchNumberText`).
+  case amount
 }
 
 /// Formats a number the way the analyst wrote it: no trailing ".0".
@@ -125,17 +142,21 @@ final class MappingReader {
   }
 
   /// A required or optional number.
-  func number(_ key: String, rule: NumberRule = .any, default fallback: Double? = nil) -> Double? {
+  func number(_ key: String, rule: NumberRule = .any, default fallback: Double? = nil, kind: NumberKind = .plain) -> Double? {
     guard let value = node(key) else {
       if fallback == nil { log.report(join(key), node, "is required (a number)") }
       return fallback
     }
-    return Self.number(value, path: join(key), rule: rule, log: log)
+    return Self.number(value, path: join(key), rule: rule, log: log, kind: kind)
   }
 
-  static func number(_ value: Node, path: String, rule: NumberRule, log: IssueLog) -> Double? {
+  static func number(_ value: Node, path: String, rule: NumberRule, log: IssueLog, kind: NumberKind = .plain) -> Double? {
     guard case .scalar(let scalar) = value, let number = Double.construct(from: scalar) else {
-      log.report(path, value, "must be a number, got \(kind(value))")
+      if case .scalar(let scalar) = value, let why = DutchNumberText.whyNotANumber(scalar.string) {
+        log.report(path, value, "must be a number: \(why)")
+      } else {
+        log.report(path, value, "must be a number, got \(Self.kind(value))")
+      }
       return nil
     }
     guard number.isFinite else {
@@ -146,6 +167,9 @@ final class MappingReader {
       log.report(path, value, problem)
       return nil
     }
+    if kind == .amount, let misreading = DutchNumberText.misreading(scalar.string, read: number) {
+      log.warn(.thousandsSeparator, path, value, misreading)
+    }
     return number
   }
 
@@ -155,9 +179,15 @@ final class MappingReader {
       if fallback == nil { log.report(join(key), node, "is required (a whole number)") }
       return fallback
     }
-    guard let number = Self.number(value, path: join(key), rule: rule, log: log) else { return nil }
+    // Every whole number lumpsim reads is a count or a year: `1.000` is never meant as 1.
+    guard let number = Self.number(value, path: join(key), rule: rule, log: log, kind: .amount) else { return nil }
     guard number == number.rounded(), abs(number) < 1e15 else {
-      log.report(join(key), value, "must be a whole number, got \(format(number))")
+      if let meant = value.scalar.flatMap({ DutchNumberText.thousandsMeant($0.string) }) {
+        log.report(join(key), value, "must be a whole number: \(value.scalar!.string) reads as \(format(number)); "
+          + "it looks like a Dutch thousands separator, write \(meant)")
+      } else {
+        log.report(join(key), value, "must be a whole number, got \(format(number))")
+      }
       return nil
     }
     return Int(number)

@@ -22,6 +22,10 @@ public struct Sweep: Sendable, Equatable {
   /// The scenario of every point, built once when the sweep file is checked (`SweepReader`), so a
   /// run does not read the scenario again for each point.
   public internal(set) var scenarios: [Scenario] = []
+  /// What the points' scenarios read, but probably not as meant (`ScenarioWarning`), each kind at
+  /// each path once, placed in the sweep file at the parameter that causes it (or the design) and
+  /// naming the first point that shows it and how many more do.
+  public internal(set) var warnings: [ScenarioWarning] = []
 
   /// Made by `SweepReader`, which checks the points and fills in `scenarios`.
   init(
@@ -48,6 +52,11 @@ public struct Sweep: Sendable, Equatable {
   /// The scenario of point `p`.
   public func scenario(point p: Int) throws(ScenarioError) -> Scenario {
     try ScenarioReader.read(yaml: scenarioText, file: scenarioFile, overrides: overrides(point: p))
+  }
+
+  /// The scenario of point `p`, with its warnings.
+  func scenarioWithWarnings(point p: Int) throws(ScenarioError) -> (scenario: Scenario, warnings: [ScenarioWarning]) {
+    try ScenarioReader.readWithWarnings(yaml: scenarioText, file: scenarioFile, overrides: overrides(point: p))
   }
 
   /// The whole definition as text: what makes two stores results of the same sweep. The scenario

@@ -81,7 +81,7 @@ public enum SweepReader {
     var sweep = Sweep(
       scenarioFile: scenarioName!, scenarioText: scenarioText, replications: replications,
       seed: seed ?? base.random.seed, design: design.kind, parameters: design.parameters, points: design.points)
-    sweep.scenarios = check(sweep, design: design, log: log)
+    (sweep.scenarios, sweep.warnings) = check(sweep, design: design, log: log)
     guard log.issues.isEmpty else {
       throw log.error(file: file)
     }
@@ -238,8 +238,8 @@ public enum SweepReader {
   }
 
   /// Checks every parameter path, then every point, against the scenario; returns the points'
-  /// scenarios (complete only when nothing was reported).
-  static func check(_ sweep: Sweep, design: Design, log: IssueLog) -> [Scenario] {
+  /// scenarios (complete only when nothing was reported) and their warnings.
+  static func check(_ sweep: Sweep, design: Design, log: IssueLog) -> ([Scenario], [ScenarioWarning]) {
     let base = sweep.scenarioText
     // Paths first: one message per path, at the line that names it.
     var badPaths = Set<String>()
@@ -255,18 +255,29 @@ public enum SweepReader {
         }
       }
     }
-    guard badPaths.isEmpty else { return [] }
+    guard badPaths.isEmpty else { return ([], []) }
     // Then every point. A problem is reported once, at the parameter it names (or at the design
     // when it names none), with the first point that shows it and how many more do.
     var first: [String: (point: Int, issue: ScenarioIssue)] = [:]
     var order: [String] = []
     var count: [String: Int] = [:]
     var scenarios: [Scenario] = []
+    // Warnings likewise, each kind at each path once.
+    var firstWarning: [String: (point: Int, warning: ScenarioWarning)] = [:]
+    var warningOrder: [String] = []
+    var warningCount: [String: Int] = [:]
     // The scenario was read whole above, so it parses.
-    guard let root = ScenarioReader.parse(base, log: IssueLog()) else { return [] }
+    guard let root = ScenarioReader.parse(base, log: IssueLog()) else { return ([], []) }
     for p in sweep.points.indices {
       do {
-        scenarios.append(try ScenarioReader.read(root: root, file: sweep.scenarioFile, overrides: sweep.overrides(point: p)))
+        let (scenario, warnings) = try ScenarioReader.readWithWarnings(
+          root: root, file: sweep.scenarioFile, overrides: sweep.overrides(point: p))
+        scenarios.append(scenario)
+        for warning in warnings {
+          let key = "\(warning.kind.rawValue) \(warning.path)"
+          if firstWarning[key] == nil { firstWarning[key] = (p, warning); warningOrder.append(key) }
+          warningCount[key, default: 0] += 1
+        }
       } catch {
         for issue in error.issues {
           let key = issue.path
@@ -284,7 +295,23 @@ public enum SweepReader {
       log.report(at.path, at.node, "point \(p) (\(values)): the scenario's \(issue.path): \(issue.message)"
         + (more > 0 ? " (and \(more) more point\(more == 1 ? "" : "s"))" : ""))
     }
-    return scenarios
+    let warnings = warningOrder.map { key in
+      let (p, warning) = firstWarning[key]!
+      // A parameter's own warnings say so ("given by --set PATH=…"); the rest are the scenario's.
+      let parameter = sweep.parameters.first { warning.message.contains("(given by --set \($0)=") }
+      let at = parameter.flatMap { design.nodes[$0] } ?? (path: "design.\(design.kind)", node: design.node)
+      let more = warningCount[key]! - 1
+      let line = warning.line.map { " (line \($0))" } ?? ""
+      return ScenarioWarning(warning.kind, path: at.path, line: at.node?.mark?.line, message:
+        "point \(p) (\(pointValues(sweep, p))): the scenario's \(warning.path)\(line): \(warning.message)"
+        + (more > 0 ? " (and \(more) more point\(more == 1 ? "" : "s"))" : ""))
+    }
+    return (scenarios, warnings)
+  }
+
+  /// Point `p`'s parameter values as `path=value, …`: how a message names a point.
+  static func pointValues(_ sweep: Sweep, _ p: Int) -> String {
+    zip(sweep.parameters, sweep.points[p]).map { "\($0)=\($1)" }.joined(separator: ", ")
   }
 
   /// The last key of a path (`capacity` of `careTypes.SA.capacity`).
