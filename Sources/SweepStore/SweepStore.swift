@@ -58,15 +58,18 @@ public final class SweepStore {
     shards = try database.query("SELECT shard FROM shards ORDER BY shard") { $0.int(0) }
   }
 
-  /// Opens an existing store (for status, export and merge).
+  /// Opens an existing store (for status, export, report and merge), after SQLite's integrity
+  /// check: a damaged store is refused before anything in it is counted or read.
   public static func open(_ path: String) throws(DatabaseError) -> SweepStore {
     guard FileManager.default.fileExists(atPath: path) else { throw DatabaseError(message: "no store at '\(path)'") }
     let database = try Database(path: path, create: false)
-    do {
-      return try SweepStore(database: database)
-    } catch {
-      throw DatabaseError(message: "'\(path)' is not a lumpsim sweep store (\(error.message))")
+    try database.checkIntegrity()
+    let tables = Set(try database.query("SELECT name FROM sqlite_schema WHERE type = 'table'") { $0.string(0) })
+    let missing = ["meta", "parameters", "points", "shards", "units", "years"].filter { !tables.contains($0) }
+    guard missing.isEmpty else {
+      throw DatabaseError(message: "'\(path)' is not a lumpsim sweep store (it has no table \(missing.joined(separator: ", ")))")
     }
+    return try SweepStore(database: database)
   }
 
   /// Opens the store for running `shard` of `sweep`, creating it if it does not exist; refuses a
@@ -298,7 +301,7 @@ public final class SweepStore {
       try FileManager.default.moveItem(atPath: temporary, toPath: path)
     } catch {
       try? FileManager.default.removeItem(atPath: temporary)
-      throw DatabaseError(message: "cannot write '\(path)': \(error.localizedDescription)")
+      throw DatabaseError(.failure, message: "cannot write '\(path)': \(error.localizedDescription)")
     }
   }
 }

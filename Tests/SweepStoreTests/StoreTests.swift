@@ -1,6 +1,6 @@
 import Experiments
 import Foundation
-import SweepStore
+@testable import SweepStore
 import Testing
 import YouthCare
 
@@ -141,5 +141,37 @@ struct StoreTests {
     #expect(throws: DatabaseError.self) { try SweepStore.open(path) }
     try "not a database".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: DatabaseError.self) { try SweepStore.open(path) }
+  }
+
+  @Test("a page of rows copied over another (which quick_check misses) is found: the store is damaged")
+  func damaged() throws {
+    let s = try sweep("""
+        grid:
+          horizon.contractYears: [2]
+          horizon.warmupYears: [0]
+          careTypes.Q.capacity: [10, 11]
+      """, replications: 40)
+    let path = Self.temporary()
+    defer { for p in [path, path + ".lock"] { try? FileManager.default.removeItem(atPath: p) } }
+    do {
+      let store = try SweepStore.openForRun(path, sweep: s, shard: .all)
+      try fill(store, s, units: Array(0..<s.units), threads: 2)
+      try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE);")
+    }
+    // The last two pages are leaves of `years` (written last, in key order): the one before last
+    // then repeats rows that also sit where they belong.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let pages = bytes.count / 4096
+    #expect(pages > 8)
+    bytes.replaceSubrange((pages - 2) * 4096..<(pages - 1) * 4096, with: bytes[(pages - 1) * 4096..<pages * 4096])
+    try bytes.write(to: URL(fileURLWithPath: path))
+    do throws(DatabaseError) {
+      _ = try SweepStore.open(path)
+      Issue.record("a damaged store was opened")
+    } catch {
+      #expect(error.kind == .damaged)
+      #expect(error.message.hasPrefix("store is damaged: '\(path)': "), "\(error.message)")
+    }
+    #expect(throws: DatabaseError.self) { try SweepStore.openForRun(path, sweep: s, shard: .all) }
   }
 }
