@@ -21,6 +21,8 @@ public final class SweepStore {
   public let shardCount: Int
   public private(set) var shards: [Int]
 
+  /// Held by a store opened for writing, so no other process writes it meanwhile.
+  private var lock: StoreLock?
   private var insertYear: Statement?
   private var insertUnit: Statement?
   private var inTransaction = false
@@ -73,8 +75,11 @@ public final class SweepStore {
   }
 
   /// Opens the store for running `shard` of `sweep`, creating it if it does not exist; refuses a
-  /// store that holds another sweep or another shard.
+  /// store that holds another sweep or another shard, and a store another process is writing.
+  ///
+  /// The store stays locked to this process until the returned store is released.
   public static func openForRun(_ path: String, sweep: Sweep, shard: Shard) throws(DatabaseError) -> SweepStore {
+    let lock = try StoreLock(store: path, command: "lumpsim sweep")
     if FileManager.default.fileExists(atPath: path) {
       let store = try open(path)
       guard store.definition == sweep.definition else {
@@ -85,6 +90,7 @@ public final class SweepStore {
         throw DatabaseError(message: "'\(path)' holds shard \(held), not \(shard); use another --store")
       }
       try store.database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+      store.lock = lock
       return store
     }
     let database = try Database(path: path, create: true)
@@ -93,7 +99,9 @@ public final class SweepStore {
     try writeMeta(database, definition: sweep.definition, parameters: sweep.parameters, points: sweep.points,
                   replications: sweep.replications, shardCount: shard.count, shards: [shard.index])
     try database.execute("COMMIT;")
-    return try SweepStore(database: database)
+    let store = try SweepStore(database: database)
+    store.lock = lock
+    return store
   }
 
   static func writeMeta(
@@ -256,6 +264,9 @@ public final class SweepStore {
   /// refuses stores of different sweeps or splits, and a shard given twice.
   public static func merge(into path: String, from sources: [String]) throws(DatabaseError) {
     guard !sources.isEmpty else { throw DatabaseError(message: "give at least one shard store to merge") }
+    // Held until the merged store is in place: a merge is a writer like a sweep.
+    let lock = try StoreLock(store: path, command: "lumpsim merge")
+    defer { withExtendedLifetime(lock) {} }
     guard !FileManager.default.fileExists(atPath: path) else {
       throw DatabaseError(message: "'\(path)' exists; merge writes a new store")
     }

@@ -72,8 +72,8 @@ struct SweepRun: ParsableCommand {
     if let problem = oversizedPoint(sweep, limits: limitOptions, parallel: threadsOption.threads) {
       throw BadInput(message: "\(file): \(problem). Narrow the sweep's ranges, raise the limit, or run anyway with --force.")
     }
-    // A damaged store is refused before its units are counted (see `Lumpsim.main` for how store
-    // errors map to exit codes).
+    // Locked to this process until the command ends; a damaged store is refused before its units
+    // are counted (see `Lumpsim.main` for how store errors map to exit codes).
     let results = try SweepStore.openForRun(store, sweep: sweep, shard: slice)
     let done = try results.doneUnits()
     let mine = slice.units(of: sweep.units)

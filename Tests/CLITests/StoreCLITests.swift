@@ -6,10 +6,50 @@ import Testing
 import Glibc
 #endif
 
-/// The store as a file: refused when damaged, by every command that opens one.
-@Suite("Sweep store files: damage")
+/// The store as a file: written by one process at a time, and refused when damaged, by every
+/// command that opens one.
+@Suite("Sweep store files: one writer, damage")
 struct StoreCLITests {
   static let grid = SweepCLITests.grid
+
+  @Test("a second sweep (or merge) on a store being written is refused at once naming the writer's pid; a kill frees the store")
+  func oneWriter() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let sweep = try SweepCLITests.variant(in: folder, replications: 2000)
+    let store = folder.appendingPathComponent("s.sqlite").path
+    let first = Process()
+    first.executableURL = CLIRunner.binary
+    first.arguments = ["sweep", sweep, "--store", store, "--threads", "1", "--commit-every", "1", "--quiet"]
+    first.standardOutput = FileHandle.nullDevice
+    first.standardError = FileHandle.nullDevice
+    try first.run()
+    defer {
+      kill(first.processIdentifier, SIGKILL)
+      first.waitUntilExit()
+    }
+    let deadline = Date().addingTimeInterval(120)
+    while ((try? SweepStore.open(store).doneUnits().count) ?? 0) == 0 && first.isRunning && Date() < deadline {
+      Thread.sleep(forTimeInterval: 0.01)
+    }
+    #expect(first.isRunning)
+    let started = Date()
+    let second = try CLIRunner.run(["sweep", sweep, "--store", store, "--threads", "1", "--quiet"])
+    #expect(second.status == 1)
+    #expect(second.stderr.contains("store '\(store)' is in use by process \(first.processIdentifier) (lumpsim sweep); wait for it or stop it"),
+            "\(second.stderr)")
+    #expect(Date().timeIntervalSince(started) < 30, "refused at once, not after waiting")
+    let merge = try CLIRunner.run(["merge", store, store])
+    #expect(merge.status == 1 && merge.stderr.contains("is in use by process \(first.processIdentifier)"), "\(merge.stderr)")
+    // Readers go on: status reads while the sweep writes.
+    #expect(try CLIRunner.run(["sweep", "status", store]).status == 0)
+    kill(first.processIdentifier, SIGKILL)
+    first.waitUntilExit()
+    // The kernel dropped the killed writer's lock: it can be taken at once.
+    let lock = open(store + ".lock", O_RDWR)
+    defer { close(lock) }
+    #expect(lock >= 0 && flock(lock, LOCK_EX | LOCK_NB) == 0)
+  }
 
   /// Commands that open a store, and must refuse a damaged one.
   static func readers(_ store: String, in folder: URL) -> [[String]] {

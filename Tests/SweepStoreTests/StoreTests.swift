@@ -115,9 +115,9 @@ struct StoreTests {
     defer { for p in [whole, parts] { try? FileManager.default.removeItem(atPath: p) } }
     let a = try SweepStore.openForRun(whole, sweep: s, shard: .all)
     try fill(a, s, units: Array(0..<s.units), threads: 1)
-    var b = try SweepStore.openForRun(parts, sweep: s, shard: .all)
-    try fill(b, s, units: [0, 3, 4, 9], threads: 2)
-    b = try SweepStore.openForRun(parts, sweep: s, shard: .all)
+    // The first writer must let go (be released) before the store is opened for writing again.
+    try fill(try SweepStore.openForRun(parts, sweep: s, shard: .all), s, units: [0, 3, 4, 9], threads: 2)
+    let b = try SweepStore.openForRun(parts, sweep: s, shard: .all)
     #expect(try b.doneUnits() == [0, 3, 4, 9])
     try fill(b, s, units: (0..<s.units).filter { ![0, 3, 4, 9].contains($0) }, threads: 2)
     #expect(try a.contentDigest() == b.contentDigest())
@@ -141,6 +141,28 @@ struct StoreTests {
     #expect(throws: DatabaseError.self) { try SweepStore.open(path) }
     try "not a database".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: DatabaseError.self) { try SweepStore.open(path) }
+  }
+
+  @Test("a second writer of a store is refused at once, naming this process; once the first lets go it opens")
+  func oneWriter() throws {
+    let s = try sweep("  grid: {careTypes.Q.capacity: [10]}", replications: 2)
+    let path = Self.temporary()
+    defer { for p in [path, path + ".lock"] { try? FileManager.default.removeItem(atPath: p) } }
+    var first: SweepStore? = try SweepStore.openForRun(path, sweep: s, shard: .all)
+    #expect(FileManager.default.fileExists(atPath: path + ".lock"))
+    do throws(DatabaseError) {
+      _ = try SweepStore.openForRun(path, sweep: s, shard: .all)
+      Issue.record("a second writer was let in")
+    } catch {
+      #expect(error.kind == .inUse)
+      #expect(error.message.contains("is in use by process \(getpid()) (lumpsim sweep); wait for it or stop it"), "\(error.message)")
+    }
+    // Readers are not writers: status and export read while a sweep writes.
+    #expect(try SweepStore.open(path).doneUnits().isEmpty)
+    _ = first
+    first = nil
+    #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
+    #expect(try SweepStore.openForRun(path, sweep: s, shard: .all).totalUnits == 2)
   }
 
   @Test("a page of rows copied over another (which quick_check misses) is found: the store is damaged")
