@@ -6,11 +6,13 @@ import CSQLite
 /// bind, step, read columns. One connection is used from one thread at a time.
 final class Database {
   private var handle: OpaquePointer?
+  /// The file as messages name it.
   let path: String
 
-  /// Opens (and with `create`, creates) the database file at `path`.
-  init(path: String, create: Bool) throws(DatabaseError) {
-    self.path = path
+  /// Opens (and with `create`, creates) the database file at `path`; messages call it `name`
+  /// (a store being created is written under a temporary name the analyst never gave).
+  init(path: String, create: Bool, name: String? = nil) throws(DatabaseError) {
+    self.path = name ?? path
     let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
     let code = sqlite3_open_v2(path, &handle, flags, nil)
     guard code == SQLITE_OK else {
@@ -18,7 +20,7 @@ final class Database {
       let systemError = sqlite3_system_errno(handle)
       sqlite3_close(handle)
       handle = nil
-      throw DatabaseError(code: code, path: path, detail: "cannot open: \(message)", systemError: systemError)
+      throw DatabaseError(code: code, path: self.path, detail: "cannot open: \(message)", systemError: systemError)
     }
     sqlite3_busy_timeout(handle, 10_000)
   }

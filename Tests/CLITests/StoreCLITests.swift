@@ -6,11 +6,98 @@ import Testing
 import Glibc
 #endif
 
-/// The store as a file: written by one process at a time, and refused when damaged, by every
-/// command that opens one.
-@Suite("Sweep store files: one writer, damage")
+/// The store as a file: created whole or not at all, written by one process at a time, and
+/// refused when damaged, by every command that opens one.
+@Suite("Sweep store files: creation, one writer, damage")
 struct StoreCLITests {
   static let grid = SweepCLITests.grid
+
+  /// A process id that no process has (above the kernel's limit), as a killed one's would be.
+  static let deadPID = Int32.max - 1
+
+  @Test("a sweep killed while it creates its store, or leaving an empty file, is started over by the same command")
+  func killedAtCreation() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = folder.appendingPathComponent("s.sqlite").path
+    // What a kill leaves: an empty store file (lumpsim 0.1.0 made the file before its tables),
+    // and the temporary file of a creation with its journal.
+    #expect(FileManager.default.createFile(atPath: store, contents: Data()))
+    let leftovers = [".partial-\(Self.deadPID)", ".partial-\(Self.deadPID)-journal"].map { store + $0 }
+    for path in leftovers { #expect(FileManager.default.createFile(atPath: path, contents: Data("half a store".utf8))) }
+    let run = try CLIRunner.run(["sweep", Self.grid, "--store", store, "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("48 of 48 units"), "\(run.stdout)")
+    for path in leftovers { #expect(!FileManager.default.fileExists(atPath: path), "\(path)") }
+    // Real kills in the first milliseconds, when the store is being made: the same command always finishes it.
+    for attempt in 0..<6 {
+      let killed = folder.appendingPathComponent("killed-\(attempt).sqlite").path
+      let process = Process()
+      process.executableURL = CLIRunner.binary
+      process.arguments = ["sweep", Self.grid, "--store", killed, "--quiet"]
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: Double(attempt) * 0.006)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      let rerun = try CLIRunner.run(["sweep", Self.grid, "--store", killed, "--quiet"])
+      #expect(rerun.status == 0, "killed after \(attempt * 6) ms: \(rerun.stderr)")
+      #expect(rerun.stdout.contains("48 of 48 units"), "killed after \(attempt * 6) ms: \(rerun.stdout)")
+    }
+  }
+
+  @Test("a store that cannot be written whole (the file size limit) is a runtime failure that leaves nothing; the same command then succeeds")
+  func fileLimitAtCreation() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let store = folder.appendingPathComponent("s.sqlite").path
+    // A limit of 4 KB (8 blocks of 512 bytes in a POSIX shell) fails the first write past it, as a
+    // full disk does; SIGXFSZ ignored, so the write fails instead of killing the process.
+    let limited = try CLIRunner.run(executable: "/bin/sh", [
+      "-c", "ulimit -f 8 && trap '' XFSZ && exec \"$0\" \"$@\"", CLIRunner.binary.path, "sweep", Self.grid, "--store", store,
+    ])
+    #expect(limited.status == 1, "\(limited.stderr)")
+    #expect(limited.stderr.contains("error: '\(store)': "), "\(limited.stderr)")
+    #expect(limited.stdout.isEmpty)
+    let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+    #expect(names.isEmpty, "left behind: \(names)")
+    let run = try CLIRunner.run(["sweep", Self.grid, "--store", store, "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("48 of 48 units"))
+  }
+
+  /// Whether this process may mount a small tmpfs (root, outside a container that forbids it).
+  static let canMountTmpfs: Bool = {
+    guard getuid() == 0 else { return false }
+    let probe = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: probe) }
+    guard (try? CLIRunner.run(executable: "/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", probe.path]))?.status == 0
+    else { return false }
+    _ = try? CLIRunner.run(executable: "/bin/umount", [probe.path])
+    return true
+  }()
+
+  @Test("a full disk while the store is created: exit 1 saying so; after space is freed the same command runs",
+        .enabled(if: canMountTmpfs, "needs root and permission to mount a tmpfs"))
+  func fullDisk() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer {
+      _ = try? CLIRunner.run(executable: "/bin/umount", [folder.path])
+      try? FileManager.default.removeItem(at: folder)
+    }
+    #expect(try CLIRunner.run(executable: "/bin/mount", ["-t", "tmpfs", "-o", "size=8k", "tmpfs", folder.path]).status == 0)
+    let store = folder.appendingPathComponent("s.sqlite").path
+    let full = try CLIRunner.run(["sweep", Self.grid, "--store", store, "--quiet"])
+    #expect(full.status == 1, "\(full.stderr)")
+    #expect(full.stderr.hasPrefix("error: '\(store)': the disk is full ("), "\(full.stderr)")
+    #expect(full.stderr.contains("); free space and run the same command again"), "\(full.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    #expect(try CLIRunner.run(executable: "/bin/mount", ["-o", "remount,size=10m", folder.path]).status == 0)
+    let run = try CLIRunner.run(["sweep", Self.grid, "--store", store, "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    #expect(run.stdout.contains("48 of 48 units"))
+  }
 
   @Test("a second sweep (or merge) on a store being written is refused at once naming the writer's pid; a kill frees the store")
   func oneWriter() throws {

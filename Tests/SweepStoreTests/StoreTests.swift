@@ -165,6 +165,27 @@ struct StoreTests {
     #expect(try SweepStore.openForRun(path, sweep: s, shard: .all).totalUnits == 2)
   }
 
+  @Test("a store file whose creation never finished (no tables, as a kill left it) is started over by the writer; readers say so")
+  func unfinished() throws {
+    let s = try sweep("  grid: {careTypes.Q.capacity: [10, 11]}", replications: 2)
+    let path = Self.temporary()
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    // What lumpsim 0.1.0 left when killed before its first commit: WAL mode set, no table yet.
+    do {
+      let database = try Database(path: path, create: true)
+      try database.execute("PRAGMA journal_mode=WAL; BEGIN; CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
+    }
+    do throws(DatabaseError) {
+      _ = try SweepStore.open(path)
+      Issue.record("an unfinished store was opened")
+    } catch {
+      #expect(error.kind == .refused && error.message.contains("its creation never finished"), "\(error.message)")
+    }
+    let store = try SweepStore.openForRun(path, sweep: s, shard: .all)
+    #expect(store.definition == s.definition && store.points.count == 2)
+    #expect(try store.doneUnits().isEmpty)
+  }
+
   @Test("a page of rows copied over another (which quick_check misses) is found: the store is damaged")
   func damaged() throws {
     let s = try sweep("""
