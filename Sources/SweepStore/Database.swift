@@ -1,29 +1,26 @@
 import CSQLite
 
-/// A failure reported by SQLite, with what was being done.
-public struct DatabaseError: Error, Sendable, CustomStringConvertible {
-  public var message: String
-  public var description: String { message }
-}
-
 /// One SQLite connection: a thin owner of `sqlite3*` that turns result codes into errors.
 ///
 /// The store uses a handful of statements, so this is all it needs: open, run SQL, prepare,
 /// bind, step, read columns. One connection is used from one thread at a time.
 final class Database {
   private var handle: OpaquePointer?
+  /// The file as messages name it.
   let path: String
 
-  /// Opens (and with `create`, creates) the database file at `path`.
-  init(path: String, create: Bool) throws(DatabaseError) {
-    self.path = path
+  /// Opens (and with `create`, creates) the database file at `path`; messages call it `name`
+  /// (a store being created is written under a temporary name the analyst never gave).
+  init(path: String, create: Bool, name: String? = nil) throws(DatabaseError) {
+    self.path = name ?? path
     let flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0) | SQLITE_OPEN_NOMUTEX
     let code = sqlite3_open_v2(path, &handle, flags, nil)
     guard code == SQLITE_OK else {
       let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+      let systemError = sqlite3_system_errno(handle)
       sqlite3_close(handle)
       handle = nil
-      throw DatabaseError(message: "cannot open '\(path)': \(message)")
+      throw DatabaseError(code: code, path: self.path, detail: "cannot open: \(message)", systemError: systemError)
     }
     sqlite3_busy_timeout(handle, 10_000)
   }
@@ -39,15 +36,16 @@ final class Database {
     if code != SQLITE_OK {
       let message = error.map { String(cString: $0) } ?? "code \(code)"
       sqlite3_free(error)
-      throw DatabaseError(message: "'\(path)': \(message)")
+      throw failure(code, message)
     }
   }
 
   /// Prepares a statement for repeated use.
   func prepare(_ sql: String) throws(DatabaseError) -> Statement {
     var statement: OpaquePointer?
-    guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-      throw DatabaseError(message: "'\(path)': \(lastMessage) (in \(sql))")
+    let code = sqlite3_prepare_v2(handle, sql, -1, &statement, nil)
+    guard code == SQLITE_OK, let statement else {
+      throw failure(code, "\(lastMessage) (in \(sql))")
     }
     return Statement(statement, database: self)
   }
@@ -61,6 +59,11 @@ final class Database {
   }
 
   var lastMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+  /// The error for result `code`, with the system's error number SQLite saw behind it.
+  func failure(_ code: Int32, _ detail: String) -> DatabaseError {
+    DatabaseError(code: code, path: path, detail: detail, systemError: sqlite3_system_errno(handle))
+  }
 }
 
 /// A prepared statement: bind by 1-based position, step, read columns by 0-based position.
@@ -83,10 +86,11 @@ final class Statement {
   /// Steps once: true while there is a row to read.
   @discardableResult
   func step() throws(DatabaseError) -> Bool {
-    switch sqlite3_step(statement) {
+    let code = sqlite3_step(statement)
+    switch code {
     case SQLITE_ROW: return true
     case SQLITE_DONE: return false
-    default: throw DatabaseError(message: "'\(database.path)': \(database.lastMessage)")
+    default: throw database.failure(code, database.lastMessage)
     }
   }
 

@@ -21,6 +21,8 @@ public final class SweepStore {
   public let shardCount: Int
   public private(set) var shards: [Int]
 
+  /// Held by a store opened for writing, so no other process writes it meanwhile.
+  private var lock: StoreLock?
   private var insertYear: Statement?
   private var insertUnit: Statement?
   private var inTransaction = false
@@ -58,39 +60,54 @@ public final class SweepStore {
     shards = try database.query("SELECT shard FROM shards ORDER BY shard") { $0.int(0) }
   }
 
-  /// Opens an existing store (for status, export and merge).
+  /// Opens an existing store (for status, export, report and merge), after SQLite's integrity
+  /// check: a damaged store is refused before anything in it is counted or read.
   public static func open(_ path: String) throws(DatabaseError) -> SweepStore {
-    guard FileManager.default.fileExists(atPath: path) else { throw DatabaseError(message: "no store at '\(path)'") }
+    guard try storeFile(path) != .missing else { throw DatabaseError(message: "no store at '\(path)'") }
     let database = try Database(path: path, create: false)
-    do {
-      return try SweepStore(database: database)
-    } catch {
-      throw DatabaseError(message: "'\(path)' is not a lumpsim sweep store (\(error.message))")
+    try database.checkIntegrity()
+    let tables = Set(try database.query("SELECT name FROM sqlite_schema WHERE type = 'table'") { $0.string(0) })
+    guard !tables.isEmpty else {
+      throw DatabaseError(message: "'\(path)' holds no sweep: its creation never finished; run the sweep to start it over")
     }
+    let missing = ["meta", "parameters", "points", "shards", "units", "years"].filter { !tables.contains($0) }
+    guard missing.isEmpty else {
+      throw DatabaseError(message: "'\(path)' is not a lumpsim sweep store (it has no table \(missing.joined(separator: ", ")))")
+    }
+    return try SweepStore(database: database)
   }
 
   /// Opens the store for running `shard` of `sweep`, creating it if it does not exist; refuses a
-  /// store that holds another sweep or another shard.
+  /// store that holds another sweep or another shard, and a store another process is writing.
+  ///
+  /// The store stays locked to this process until the returned store is released. A file whose
+  /// creation never finished (no tables) is started over, since it holds nothing.
   public static func openForRun(_ path: String, sweep: Sweep, shard: Shard) throws(DatabaseError) -> SweepStore {
-    if FileManager.default.fileExists(atPath: path) {
-      let store = try open(path)
-      guard store.definition == sweep.definition else {
-        throw DatabaseError(message: "'\(path)' holds results of a different sweep (\(Sweep.fingerprint(store.definition)), this one is \(Sweep.fingerprint(sweep.definition))); use another --store")
+    let lock = try StoreLock(store: path, command: "lumpsim sweep")
+    switch try storeFile(path) {
+    case .store: break
+    case .unfinished:
+      try removeUnfinished(path)
+      fallthrough
+    case .missing:
+      try create(path) { database throws(DatabaseError) in
+        try database.execute("BEGIN;" + schema)
+        try writeMeta(database, definition: sweep.definition, parameters: sweep.parameters, points: sweep.points,
+                      replications: sweep.replications, shardCount: shard.count, shards: [shard.index])
+        try database.execute("COMMIT;")
       }
-      guard store.shardCount == shard.count, store.shards == [shard.index] else {
-        let held = store.shards.map { "\($0)/\(store.shardCount)" }.joined(separator: ", ")
-        throw DatabaseError(message: "'\(path)' holds shard \(held), not \(shard); use another --store")
-      }
-      try store.database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
-      return store
     }
-    let database = try Database(path: path, create: true)
-    try database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
-    try database.execute("BEGIN;" + schema)
-    try writeMeta(database, definition: sweep.definition, parameters: sweep.parameters, points: sweep.points,
-                  replications: sweep.replications, shardCount: shard.count, shards: [shard.index])
-    try database.execute("COMMIT;")
-    return try SweepStore(database: database)
+    let store = try open(path)
+    guard store.definition == sweep.definition else {
+      throw DatabaseError(message: "'\(path)' holds results of a different sweep (\(Sweep.fingerprint(store.definition)), this one is \(Sweep.fingerprint(sweep.definition))); use another --store")
+    }
+    guard store.shardCount == shard.count, store.shards == [shard.index] else {
+      let held = store.shards.map { "\($0)/\(store.shardCount)" }.joined(separator: ", ")
+      throw DatabaseError(message: "'\(path)' holds shard \(held), not \(shard); use another --store")
+    }
+    try store.database.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;")
+    store.lock = lock
+    return store
   }
 
   static func writeMeta(
@@ -249,10 +266,14 @@ public final class SweepStore {
 
   // MARK: Merging
 
-  /// Combines shard stores into a new store at `path`, written to a temporary file and renamed:
-  /// refuses stores of different sweeps or splits, and a shard given twice.
+  /// Combines shard stores into a new store at `path`, which appears whole or not at all (see
+  /// `create`): refuses stores of different sweeps or splits, a shard given twice, and a damaged
+  /// shard store.
   public static func merge(into path: String, from sources: [String]) throws(DatabaseError) {
     guard !sources.isEmpty else { throw DatabaseError(message: "give at least one shard store to merge") }
+    // Held until the merged store is in place: a merge is a writer like a sweep.
+    let lock = try StoreLock(store: path, command: "lumpsim merge")
+    defer { withExtendedLifetime(lock) {} }
     guard !FileManager.default.fileExists(atPath: path) else {
       throw DatabaseError(message: "'\(path)' exists; merge writes a new store")
     }
@@ -271,11 +292,8 @@ public final class SweepStore {
         held[k] = source
       }
     }
-    let temporary = path + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-    removeAbandonedPartials(of: path)
-    do {
-      let database = try Database(path: temporary, create: true)
-      try database.execute("PRAGMA journal_mode=DELETE; BEGIN;" + schema)
+    try create(path) { database throws(DatabaseError) in
+      try database.execute("BEGIN;" + schema)
       try writeMeta(database, definition: first.definition, parameters: first.parameters, points: first.points,
                     replications: first.replications, shardCount: first.shardCount, shards: held.keys.sorted())
       try database.execute("COMMIT;")
@@ -290,15 +308,6 @@ public final class SweepStore {
           DETACH DATABASE shard;
           """)
       }
-    } catch {
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw error
-    }
-    do {
-      try FileManager.default.moveItem(atPath: temporary, toPath: path)
-    } catch {
-      try? FileManager.default.removeItem(atPath: temporary)
-      throw DatabaseError(message: "cannot write '\(path)': \(error.localizedDescription)")
     }
   }
 }
@@ -327,20 +336,3 @@ struct Digest {
   }
 }
 
-extension SweepStore {
-  /// Removes the `.partial-PID` files that merges into `path` left when they were killed (SQLite
-  /// needs a named file, so a merge cannot build its result unnamed); those of a merge still
-  /// running are kept.
-  static func removeAbandonedPartials(of path: String) {
-    let url = URL(fileURLWithPath: path)
-    let prefix = url.lastPathComponent + ".partial-"
-    let folder = url.deletingLastPathComponent()
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where name.hasPrefix(prefix) {
-      guard let pid = Int32(name.dropFirst(prefix.count)) else { continue }
-      if pid != ProcessInfo.processInfo.processIdentifier && kill(pid, 0) != 0 && errno == ESRCH {
-        try? FileManager.default.removeItem(at: folder.appendingPathComponent(name))
-      }
-    }
-    try? FileManager.default.removeItem(atPath: path + ".partial-\(ProcessInfo.processInfo.processIdentifier)")
-  }
-}

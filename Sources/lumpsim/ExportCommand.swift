@@ -24,7 +24,7 @@ struct Export: ParsableCommand {
   enum Level: String, ExpressibleByArgument, CaseIterable { case point, replication }
 
   func run() throws {
-    let results = try openStore(store)
+    let results = try SweepStore.open(store)
     let text: String
     switch (format, per) {
     case (.csv, .point): text = try SweepExport.pointsCSV(results)

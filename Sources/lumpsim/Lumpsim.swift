@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SimKernel
+import SweepStore
 import YouthCare
 
 /// `lumpsim`: youth-care demand under lumpsum funding, simulated.
@@ -36,6 +37,11 @@ struct Lumpsim: ParsableCommand {
       // The watchdog stopped a replication (bench, or any command that passes it on as it is).
       printError("error: \(runawayMessage(error))")
       Foundation.exit(2)
+    } catch let error as DatabaseError {
+      // A store that does not fit the command is bad input; a damaged, busy or unwritable one is
+      // a runtime failure, found wherever it shows (opening, reading, writing).
+      printError("error: \(error.message)")
+      Foundation.exit(error.kind == .refused ? 2 : 1)
     } catch let error as RuntimeFailure {
       printError(error.description)
       Foundation.exit(error.code)

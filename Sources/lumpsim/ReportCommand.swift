@@ -28,7 +28,7 @@ struct Report: ParsableCommand {
 
   func run() throws {
     if result.hasSuffix(".sqlite") || (FileManager.default.fileExists(atPath: result) && !isDirectory(result)) {
-      let store = try openStore(result)
+      let store = try SweepStore.open(result)
       let data: SweepReport.Data
       do {
         data = try SweepReport.load(store, x: x, y: y, year: year)

@@ -40,15 +40,6 @@ func pointValues(_ sweep: Sweep, _ p: Int) -> String {
   sweep.overrides(point: p).map { "\($0.path)=\($0.value)" }.joined(separator: ", ")
 }
 
-/// Opens an existing sweep store; a missing or foreign file is bad input (exit 2).
-func openStore(_ path: String) throws -> SweepStore {
-  do {
-    return try SweepStore.open(path)
-  } catch {
-    throw BadInput(message: error.message)
-  }
-}
-
 /// `lumpsim sweep [run] FILE --store STORE [--shard k/N]`.
 struct SweepRun: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -89,12 +80,9 @@ struct SweepRun: ParsableCommand {
     if let problem = oversizedPoint(sweep, limits: limitOptions, parallel: threadsOption.threads) {
       throw BadInput(message: "\(file): \(problem). Narrow the sweep's ranges, raise the limit, or run anyway with --force.")
     }
-    let results: SweepStore
-    do {
-      results = try SweepStore.openForRun(store, sweep: sweep, shard: slice)
-    } catch {
-      throw BadInput(message: error.message)
-    }
+    // Locked to this process until the command ends; a damaged store is refused before its units
+    // are counted (see `Lumpsim.main` for how store errors map to exit codes).
+    let results = try SweepStore.openForRun(store, sweep: sweep, shard: slice)
     let done = try results.doneUnits()
     let mine = slice.units(of: sweep.units)
     let pending = mine.filter { !done.contains($0) }
@@ -139,7 +127,7 @@ struct SweepRun: ParsableCommand {
       }
     }
     progress.finish()
-    if let failure { throw RuntimeFailure(description: "error: \(failure)") }
+    if let failure { throw failure }
     if let runaway {
       throw BadInput(message: "\(file): point \(runaway.point) (\(pointValues(sweep, runaway.point))), replication \(runaway.replication): "
         + runawayMessage(runaway.runaway) + " The \(stored) units before it are stored in \(store).")
@@ -195,7 +183,7 @@ struct SweepStatus: ParsableCommand {
   var store: String
 
   func run() throws {
-    let results = try openStore(store)
+    let results = try SweepStore.open(store)
     let progress = try results.progress()
     let done = progress.reduce(0) { $0 + $1.done }
     print("\(store): sweep \(Sweep.fingerprint(results.definition)), \(results.points.count) points × \(results.replications) replications")
@@ -220,11 +208,7 @@ struct Merge: ParsableCommand {
   var shards: [String]
 
   func run() throws {
-    do {
-      try SweepStore.merge(into: out, from: shards)
-    } catch {
-      throw BadInput(message: error.message)
-    }
+    try SweepStore.merge(into: out, from: shards)
     let merged = try SweepStore.open(out)
     let done = try merged.doneUnits().count
     print("\(out): \(shards.count) shard store\(shards.count == 1 ? "" : "s") merged, \(done) / \(merged.totalUnits) units")

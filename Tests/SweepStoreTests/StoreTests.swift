@@ -1,6 +1,6 @@
 import Experiments
 import Foundation
-import SweepStore
+@testable import SweepStore
 import Testing
 import YouthCare
 
@@ -115,9 +115,9 @@ struct StoreTests {
     defer { for p in [whole, parts] { try? FileManager.default.removeItem(atPath: p) } }
     let a = try SweepStore.openForRun(whole, sweep: s, shard: .all)
     try fill(a, s, units: Array(0..<s.units), threads: 1)
-    var b = try SweepStore.openForRun(parts, sweep: s, shard: .all)
-    try fill(b, s, units: [0, 3, 4, 9], threads: 2)
-    b = try SweepStore.openForRun(parts, sweep: s, shard: .all)
+    // The first writer must let go (be released) before the store is opened for writing again.
+    try fill(try SweepStore.openForRun(parts, sweep: s, shard: .all), s, units: [0, 3, 4, 9], threads: 2)
+    let b = try SweepStore.openForRun(parts, sweep: s, shard: .all)
     #expect(try b.doneUnits() == [0, 3, 4, 9])
     try fill(b, s, units: (0..<s.units).filter { ![0, 3, 4, 9].contains($0) }, threads: 2)
     #expect(try a.contentDigest() == b.contentDigest())
@@ -141,5 +141,80 @@ struct StoreTests {
     #expect(throws: DatabaseError.self) { try SweepStore.open(path) }
     try "not a database".write(toFile: path, atomically: true, encoding: .utf8)
     #expect(throws: DatabaseError.self) { try SweepStore.open(path) }
+  }
+
+  @Test("a second writer of a store is refused at once, naming this process; once the first lets go it opens")
+  func oneWriter() throws {
+    let s = try sweep("  grid: {careTypes.Q.capacity: [10]}", replications: 2)
+    let path = Self.temporary()
+    defer { for p in [path, path + ".lock"] { try? FileManager.default.removeItem(atPath: p) } }
+    var first: SweepStore? = try SweepStore.openForRun(path, sweep: s, shard: .all)
+    #expect(FileManager.default.fileExists(atPath: path + ".lock"))
+    do throws(DatabaseError) {
+      _ = try SweepStore.openForRun(path, sweep: s, shard: .all)
+      Issue.record("a second writer was let in")
+    } catch {
+      #expect(error.kind == .inUse)
+      #expect(error.message.contains("is in use by process \(getpid()) (lumpsim sweep); wait for it or stop it"), "\(error.message)")
+    }
+    // Readers are not writers: status and export read while a sweep writes.
+    #expect(try SweepStore.open(path).doneUnits().isEmpty)
+    _ = first
+    first = nil
+    #expect(!FileManager.default.fileExists(atPath: path + ".lock"))
+    #expect(try SweepStore.openForRun(path, sweep: s, shard: .all).totalUnits == 2)
+  }
+
+  @Test("a store file whose creation never finished (no tables, as a kill left it) is started over by the writer; readers say so")
+  func unfinished() throws {
+    let s = try sweep("  grid: {careTypes.Q.capacity: [10, 11]}", replications: 2)
+    let path = Self.temporary()
+    defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+    // What lumpsim 0.1.0 left when killed before its first commit: WAL mode set, no table yet.
+    do {
+      let database = try Database(path: path, create: true)
+      try database.execute("PRAGMA journal_mode=WAL; BEGIN; CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);")
+    }
+    do throws(DatabaseError) {
+      _ = try SweepStore.open(path)
+      Issue.record("an unfinished store was opened")
+    } catch {
+      #expect(error.kind == .refused && error.message.contains("its creation never finished"), "\(error.message)")
+    }
+    let store = try SweepStore.openForRun(path, sweep: s, shard: .all)
+    #expect(store.definition == s.definition && store.points.count == 2)
+    #expect(try store.doneUnits().isEmpty)
+  }
+
+  @Test("a page of rows copied over another (which quick_check misses) is found: the store is damaged")
+  func damaged() throws {
+    let s = try sweep("""
+        grid:
+          horizon.contractYears: [2]
+          horizon.warmupYears: [0]
+          careTypes.Q.capacity: [10, 11]
+      """, replications: 40)
+    let path = Self.temporary()
+    defer { for p in [path, path + ".lock"] { try? FileManager.default.removeItem(atPath: p) } }
+    do {
+      let store = try SweepStore.openForRun(path, sweep: s, shard: .all)
+      try fill(store, s, units: Array(0..<s.units), threads: 2)
+      try store.database.execute("PRAGMA wal_checkpoint(TRUNCATE);")
+    }
+    // The last two pages are leaves of `years` (written last, in key order): the one before last
+    // then repeats rows that also sit where they belong.
+    var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+    let pages = bytes.count / 4096
+    #expect(pages > 8)
+    bytes.replaceSubrange((pages - 2) * 4096..<(pages - 1) * 4096, with: bytes[(pages - 1) * 4096..<pages * 4096])
+    try bytes.write(to: URL(fileURLWithPath: path))
+    do throws(DatabaseError) {
+      _ = try SweepStore.open(path)
+      Issue.record("a damaged store was opened")
+    } catch {
+      #expect(error.kind == .damaged)
+      #expect(error.message.hasPrefix("store is damaged: '\(path)': "), "\(error.message)")
+    }
+    #expect(throws: DatabaseError.self) { try SweepStore.openForRun(path, sweep: s, shard: .all) }
   }
 }
