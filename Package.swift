@@ -63,7 +63,7 @@ let package = Package(
     ),
 
     // MARK: Fuzzing: scenario and sweep reading (libFuzzer with scripts/fuzz; a corpus replay otherwise)
-    .executableTarget(name: "lumpsim-fuzz", dependencies: ["YouthCare", "Reports"]),
+    .executableTarget(name: "lumpsim-fuzz", dependencies: ["YouthCare", "Reports", "SweepStore"]),
 
     // MARK: Tests
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),

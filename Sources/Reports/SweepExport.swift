@@ -13,7 +13,8 @@ public enum SweepExport {
       var cells = [String(row.point)] + store.points[row.point].map(CSVTables.field) + [String(row.replication), String(row.year)]
       cells += zip(YearColumns.all, row.values).map { column, value in
         guard let value else { return "" }
-        return column.isInteger ? String(Int(value)) : CSVTables.number(value)
+        // A count is written whole when it is one; anything else a hand-edited store holds as it is.
+        return column.isInteger && value.isFinite && abs(value) < 1e15 ? String(Int(value)) : CSVTables.number(value)
       }
       lines.append(cells.joined(separator: ","))
     }

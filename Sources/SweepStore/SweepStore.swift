@@ -223,6 +223,12 @@ public final class SweepStore {
       row.point = statement.int(0)
       row.replication = statement.int(1)
       row.year = statement.int(2)
+      // Rows only lumpsim writes pass SQLite's integrity check; a row edited in by hand for a point
+      // the sweep does not define would index past the points (export trapped on it).
+      guard (0..<points.count).contains(row.point), (0..<replications).contains(row.replication) else {
+        throw DatabaseError.damaged(database.path, "a row for point \(row.point), replication \(row.replication), "
+          + "which the sweep (\(points.count) points × \(replications) replications) does not define")
+      }
       for i in YearColumns.all.indices {
         let c = Int32(3 + i)
         row.values[i] = statement.isNull(c) ? nil : statement.double(c)

@@ -47,7 +47,11 @@ struct Replay {
       guard let data = FileManager.default.contents(atPath: file) else { continue }
       InputCheck.check(data)
     }
-    print("\(files.count) inputs read, no crash")
+    guard InputCheck.store != nil else {
+      FileHandle.standardError.write(Data("lumpsim-fuzz: could not make the sweep store to damage\n".utf8))
+      exit(1)
+    }
+    print("\(files.count) inputs read as scenarios, sweeps and summaries, and written over a sweep store; no crash")
   }
 }
 #endif

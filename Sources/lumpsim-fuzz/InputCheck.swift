@@ -2,8 +2,8 @@ import Foundation
 import Reports
 import YouthCare
 
-/// What the fuzzer feeds to lumpsim: any bytes, read as a scenario file, as a sweep file and as a
-/// report's `summary.json`.
+/// What the fuzzer feeds to lumpsim: any bytes, read as a scenario file, as a sweep file, as a
+/// report's `summary.json`, and written over a sweep store that is then opened and reported.
 ///
 /// Reading must either give a value or throw an error naming a path and saying what was
 /// expected; it must never crash, hang or leak, whatever the bytes. A scenario that reads is also
@@ -19,7 +19,11 @@ enum InputCheck {
   static let bands = "year,month,series,careType,mean,p05,p25,p50,p75,p95\n2026,1,cumulativeSpend,,1,1,1,1,1,1\n"
 
   /// The scenario a fuzzed sweep points at, whatever name it gives (set by the caller).
-  nonisolated(unsafe) static var sweepScenario = ""
+  nonisolated(unsafe) static var sweepScenario = "" {
+    didSet { store = DamagedStore(scenario: sweepScenario) }
+  }
+  /// The store every input damages in its own way (made once the scenario is known).
+  nonisolated(unsafe) static var store: DamagedStore?
 
   /// Reads `data` both ways; stops the process (a finding) when a promise is broken.
   static func check(_ data: Data) {
