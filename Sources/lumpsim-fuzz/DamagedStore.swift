@@ -42,10 +42,10 @@ final class DamagedStore {
     guard let bytes = FileManager.default.contents(atPath: made) else { return nil }
     pristine = [UInt8](bytes)
     // Undamaged, the copy must read whole, or every damaged one would be refused for nothing.
-    guard FileManager.default.createFile(atPath: path, contents: bytes),
-      let copy = try? SweepStore.open(path), (try? copy.doneUnits().count) == sweep.units
-    else { return nil }
-    try? FileManager.default.removeItem(atPath: path)
+    let whole = FileManager.default.createFile(atPath: path, contents: bytes)
+      && (try? SweepStore.open(path).doneUnits().count) == sweep.units
+    for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    guard whole else { return nil }
   }
 
   /// Writes the store with `data` over it (its first four bytes choose where) and reads it back.
