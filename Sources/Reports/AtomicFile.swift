@@ -25,14 +25,51 @@ public enum AtomicFile {
   }
 
   /// Writes `text` to `path` atomically, creating the folder if needed.
+  ///
+  /// What is at `path` decides how: a regular file (or none) is replaced whole; a link is followed
+  /// and its target replaced, so the link stays; a device or pipe (`-o /dev/null`, `-o /dev/stdout`)
+  /// is written into, since replacing it would put a file where the device was; a folder is refused.
   public static func write(_ text: String, to path: String) throws(WriteError) {
-    let file = try StagedFile(path: path)
+    var target = path
+    var entry = stat()
+    for _ in 0..<40 where lstat(target, &entry) == 0 && entry.st_mode & S_IFMT == S_IFLNK {
+      guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: target) else { break }
+      target = destination.hasPrefix("/") ? destination
+        : URL(fileURLWithPath: target).deletingLastPathComponent().appendingPathComponent(destination).path
+    }
+    if lstat(target, &entry) == 0 {
+      switch entry.st_mode & S_IFMT {
+      case S_IFDIR:
+        throw WriteError(path: path, reason: "is a folder; give a file name, e.g. \(path)/report.html", refused: true)
+      case S_IFCHR, S_IFIFO, S_IFSOCK:
+        try writeInto(text, stream: target, given: path)
+        return
+      default:
+        break
+      }
+    }
+    let file = try StagedFile(path: target)
     do {
       try file.write(text)
       try file.commit()
     } catch {
       file.discard()
       throw error
+    }
+  }
+}
+
+extension AtomicFile {
+  /// Writes into a device or pipe as it is (there is nothing to replace atomically).
+  static func writeInto(_ text: String, stream: String, given: String) throws(WriteError) {
+    guard let handle = FileHandle(forWritingAtPath: stream) else {
+      throw WriteError(path: given, reason: String(cString: strerror(errno)))
+    }
+    defer { try? handle.close() }
+    do {
+      try handle.write(contentsOf: Data(text.utf8))
+    } catch {
+      throw WriteError(path: given, reason: error.localizedDescription)
     }
   }
 }

@@ -186,8 +186,19 @@ public final class OutputSet {
   /// nil when there is no folder yet.
   private func checkTarget() throws(AtomicFile.WriteError) -> mode_t? {
     var folder = stat()
-    guard stat(target.path, &folder) == 0 else { return nil }
-    guard folder.st_mode & S_IFMT == S_IFDIR else { throw refusal("is a file, not a folder; give a folder for the results") }
+    guard stat(target.path, &folder) == 0 else {
+      // A link whose target is gone: the swap would replace the link, not make its folder.
+      var link = stat()
+      if lstat(target.path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK {
+        let destination = (try? FileManager.default.destinationOfSymbolicLink(atPath: target.path)) ?? "?"
+        throw refusal("is a link to \(destination), which does not exist; make that folder or give another --out")
+      }
+      return nil
+    }
+    guard folder.st_mode & S_IFMT == S_IFDIR else {
+      throw refusal(folder.st_mode & S_IFMT == S_IFREG ? "is a file, not a folder; give a folder for the results"
+        : "is a device or pipe, not a folder; give a folder for the results")
+    }
     var here = stat()
     if stat(".", &here) == 0 && here.st_dev == folder.st_dev && here.st_ino == folder.st_ino {
       throw refusal("is the folder you are in; lumpsim replaces an output folder as a whole, which would leave "

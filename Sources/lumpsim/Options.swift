@@ -53,9 +53,18 @@ struct StrictOption: ParsableArguments {
 /// once. Its warnings go to standard error; with `strict` they refuse it (exit 2) after the same lines.
 func readScenario(file: String, overrides: [String], strict: Bool) throws -> Scenario {
   let (scenario, warnings) = try readScenarioWithWarnings(file: file, overrides: overrides)
-  for warning in warnings { printError(warning.printed(file: file)) }
+  printWarnings(warnings, file: file)
   if strict, !warnings.isEmpty { throw strictRefusal(file: file, count: warnings.count) }
   return scenario
+}
+
+/// Prints a scenario's warnings, at most `ScenarioLimits.issuesShown` of them and then how many
+/// more: a thousand care types can each warn, and errors are capped the same way.
+func printWarnings(_ warnings: [ScenarioWarning], file: String) {
+  for warning in warnings.prefix(ScenarioLimits.issuesShown) { printError(warning.printed(file: file)) }
+  if warnings.count > ScenarioLimits.issuesShown {
+    printError("\(file): ... and \(RunLimits.grouped(warnings.count - ScenarioLimits.issuesShown)) more warnings")
+  }
 }
 
 /// What `--strict` says after printing a scenario's warnings.

@@ -18,7 +18,7 @@ struct SweepCommand: ParsableCommand {
 /// and, with `strict`, refuse it (exit 2) after the same lines.
 func loadSweep(_ path: String, strict: Bool) throws -> Sweep {
   let sweep = try SweepReader.read(file: path)
-  for warning in sweep.warnings { printError(warning.printed(file: path)) }
+  printWarnings(sweep.warnings, file: path)
   if strict, !sweep.warnings.isEmpty { throw strictRefusal(file: path, count: sweep.warnings.count) }
   return sweep
 }

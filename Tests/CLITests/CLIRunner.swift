@@ -7,6 +7,12 @@ struct CLIRunner {
     var status: Int32
     var stdout: String
     var stderr: String
+
+    /// Standard error without the plausibility warnings a scenario may print (`FILE:LINE: warning:`).
+    var problems: String {
+      stderr.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.contains(": warning: ") }
+        .joined(separator: "\n")
+    }
   }
 
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -42,9 +48,17 @@ struct CLIRunner {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    // Read before waiting so a large output cannot fill the pipe and block the child.
+    // Both pipes are drained at once, before waiting: read one after the other, a child that
+    // fills the second (64 KB of warnings) blocks while the first is waited on, and neither ends.
+    nonisolated(unsafe) var stderr = Data()
+    let drained = DispatchSemaphore(value: 0)
+    let errors = err.fileHandleForReading
+    DispatchQueue.global().async {
+      stderr = errors.readDataToEndOfFile()
+      drained.signal()
+    }
     let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    drained.wait()
     process.waitUntilExit()
     return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                   stderr: String(decoding: stderr, as: UTF8.self))

@@ -90,7 +90,7 @@ struct StoreCLITests {
     let store = folder.appendingPathComponent("s.sqlite").path
     let full = try CLIRunner.run(["sweep", Self.grid, "--store", store, "--quiet"])
     #expect(full.status == 1, "\(full.stderr)")
-    #expect(full.stderr.hasPrefix("error: '\(store)': the disk is full ("), "\(full.stderr)")
+    #expect(full.problems.hasPrefix("error: '\(store)': the disk is full ("), "\(full.stderr)")
     #expect(full.stderr.contains("); free space and run the same command again"), "\(full.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     #expect(try CLIRunner.run(executable: "/bin/mount", ["-o", "remount,size=10m", folder.path]).status == 0)
@@ -168,7 +168,7 @@ struct StoreCLITests {
     for arguments in Self.readers(store, in: folder) {
       let output = try CLIRunner.run(arguments)
       #expect(output.status == 1, "\(arguments): \(output.stderr)")
-      #expect(output.stderr.hasPrefix("error: store is damaged: '\(store)': "), "\(arguments): \(output.stderr)")
+      #expect(output.problems.hasPrefix("error: store is damaged: '\(store)': "), "\(arguments): \(output.stderr)")
       #expect(output.stdout.isEmpty, "\(arguments): \(output.stdout)")
     }
     #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("r.html").path))
