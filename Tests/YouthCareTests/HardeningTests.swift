@@ -183,6 +183,15 @@ struct HardeningTests {
     #expect(error.issues[0].message.hasSuffix("(given by --set careTypes.SA.capacity=-5)"), "\(error)")
   }
 
+  @Test("D16: a count of events prints in a few characters however large, and never traps on infinity or NaN")
+  func countsInWords() {
+    #expect(RunLimits.count(1e300) == "1.0e+300")
+    #expect(RunLimits.count(4.1e9) == "4.1 billion")
+    #expect(RunLimits.count(72_402) == "72,402")
+    #expect(RunLimits.count(.infinity) == "an unbounded number of" && RunLimits.count(.nan) == "an unbounded number of")
+    #expect(RunLimits.grouped(4_999_980) == "4,999,980")
+  }
+
   @Test("warm start: waiting children start on day 0 when their care type has free places")
   func warmStartFillsFreePlaces() throws {
     // 0 in care, 5 waiting, 40 places, 1 referral a day of 30 days: before the fix nobody started
