@@ -30,8 +30,13 @@ public enum AtomicFile {
   /// and its target replaced, so the link stays; a device or pipe (`-o /dev/null`, `-o /dev/stdout`)
   /// is written into, since replacing it would put a file where the device was; a folder is refused.
   public static func write(_ text: String, to path: String) throws(WriteError) {
-    var target = path
     var entry = stat()
+    // stat follows links to the end (/dev/stdout → /proc/self/fd/1 → a pipe), which no name does.
+    if stat(path, &entry) == 0, [S_IFCHR, S_IFIFO, S_IFSOCK].contains(entry.st_mode & S_IFMT) {
+      try writeInto(text, stream: path, given: path)
+      return
+    }
+    var target = path
     for _ in 0..<40 where lstat(target, &entry) == 0 && entry.st_mode & S_IFMT == S_IFLNK {
       guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: target) else { break }
       target = destination.hasPrefix("/") ? destination
@@ -41,9 +46,6 @@ public enum AtomicFile {
       switch entry.st_mode & S_IFMT {
       case S_IFDIR:
         throw WriteError(path: path, reason: "is a folder; give a file name, e.g. \(path)/report.html", refused: true)
-      case S_IFCHR, S_IFIFO, S_IFSOCK:
-        try writeInto(text, stream: target, given: path)
-        return
       default:
         break
       }

@@ -25,7 +25,10 @@ final class StoreLock {
   init(store: String, command: String) throws(DatabaseError) {
     path = store + ".lock"
     while true {
-      let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+      var descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+      // A lock file another user's killed sweep left behind (mode 0644, theirs) still locks:
+      // flock needs only a read descriptor. The record is then not rewritten.
+      if descriptor < 0, errno == EACCES { descriptor = open(path, O_RDONLY | O_CLOEXEC) }
       guard descriptor >= 0 else {
         let code = errno
         let reason = String(cString: strerror(code))

@@ -74,7 +74,17 @@ public final class SweepStore {
     guard missing.isEmpty else {
       throw DatabaseError(message: "'\(path)' is not a lumpsim sweep store (it has no table \(missing.joined(separator: ", ")))")
     }
-    return try SweepStore(database: database)
+    let store = try SweepStore(database: database)
+    // SQLite's check passes rows edited in by hand; rows for units the sweep does not define are
+    // damage all the same, and every reader (status, export per point or replication, report)
+    // must see it before it prints anything.
+    let strays = try database.query("SELECT COUNT(*) FROM years WHERE point < 0 OR point >= \(store.points.count) "
+      + "OR replication < 0 OR replication >= \(store.replications)") { $0.int(0) }.first ?? 0
+    if strays > 0 {
+      throw DatabaseError.damaged(path, "\(strays) row\(strays == 1 ? "" : "s") for points or replications the sweep "
+        + "(\(store.points.count) points × \(store.replications) replications) does not define")
+    }
+    return store
   }
 
   /// Opens the store for running `shard` of `sweep`, creating it if it does not exist; refuses a

@@ -47,7 +47,9 @@ struct Batch: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: precision.isEmpty ? n ?? 0 : maxReplications)
+    // A batch keeps at most its sample's rows, however many replications it runs.
+    let kept = min(precision.isEmpty ? n ?? 0 : maxReplications, BatchAccumulator.defaultSampleCapacity)
+    let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: kept)
     let seed = seedOption.seed ?? scenario.random.seed
     let planned = precision.isEmpty ? n! : maxReplications
     let minimum = precision.isEmpty ? planned : max(n ?? Self.checkEvery, 2)

@@ -35,7 +35,7 @@ struct Budget: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: n)
+    let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: min(n, BatchAccumulator.defaultSampleCapacity))
     let seed = seedOption.seed ?? scenario.random.seed
     let years = try parseYears(scenario)
     let interrupt = InterruptHandler()

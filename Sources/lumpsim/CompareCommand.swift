@@ -50,7 +50,7 @@ struct Compare: ParsableCommand {
   }
 
   func run() throws {
-    let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: n * ((try? models().count) ?? 1))
+    let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: min(n, BatchAccumulator.defaultSampleCapacity) * ((try? models().count) ?? 1))
     let seed = seedOption.seed ?? scenario.random.seed
     let interrupt = InterruptHandler()
     let progress = ProgressBar(total: n, quiet: quiet)

@@ -39,7 +39,7 @@ struct Export: ParsableCommand {
     do throws(AtomicFile.WriteError) {
       try AtomicFile.write(text, to: output)
     } catch {
-      throw RuntimeFailure(description: "error: \(error.description)")
+      throw error.commandError
     }
   }
 }

@@ -33,6 +33,7 @@ struct Report: ParsableCommand {
       do {
         data = try SweepReport.load(store, x: x, y: y, year: year)
       } catch {
+        if let damage = error.storeError { throw damage }
         throw BadInput(message: error.message)
       }
       try write(SweepReport.html(data, language: lang))
@@ -75,7 +76,7 @@ struct Report: ParsableCommand {
     do throws(AtomicFile.WriteError) {
       try AtomicFile.write(html, to: output)
     } catch {
-      throw RuntimeFailure(description: "error: \(error.description)")
+      throw error.commandError
     }
   }
 }

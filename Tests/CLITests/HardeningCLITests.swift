@@ -88,6 +88,20 @@ struct HardeningCLITests {
     }
   }
 
+  @Test("D16: a dangling link as --out and a folder as -o are refused (exit 2), naming what is wrong")
+  func outputPaths() throws {
+    let folder = CLIRunner.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let link = folder.appendingPathComponent("results").path
+    try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/nonexistent/folder")
+    let run = try CLIRunner.run(["run", CLIRunner.scenario("validation/mmc.yaml"), "--out", link])
+    #expect(run.status == 2 && run.problems.contains("is a link to /nonexistent/folder, which does not exist"), "\(run.stderr)")
+    let batch = folder.appendingPathComponent("batch").path
+    _ = try CLIRunner.run(["batch", CLIRunner.scenario("validation/mmc.yaml"), "-n", "2", "--out", batch, "--quiet"])
+    let report = try CLIRunner.run(["report", batch, "-o", folder.path])
+    #expect(report.status == 2 && report.problems.contains("is a folder; give a file name"), "\(report.stderr)")
+  }
+
   @Test("D9: the memory estimate holds: a replication's peak resident memory stays under what validate estimates")
   func peakMemoryUnderTheEstimate() throws {
     let folder = CLIRunner.temporaryFolder()
@@ -101,15 +115,17 @@ struct HardeningCLITests {
     let validate = try CLIRunner.run(["validate", file])
     let match = try #require(validate.stdout.firstMatch(of: /and ([0-9.]+) (MiB|GiB) per replication/), "\(validate.stdout)")
     let estimate = Double(match.1)! * (match.2 == "GiB" ? 1_073_741_824 : 1_048_576)
-    let peak = try Self.peakResidentBytes([CLIRunner.binary.path, "run", file])
+    let (peak, status) = try Self.peakResidentBytes([CLIRunner.binary.path, "run", file])
+    #expect(status == 0, "the measured run must finish")
     #expect(peak > 0 && peak <= estimate, "peak \(peak / 1_048_576) MiB against an estimate of \(estimate / 1_048_576) MiB")
     // --max-memory below the estimate refuses the run before it starts.
     let refused = try CLIRunner.run(["run", file, "--max-memory", String(estimate / 2 / 1_073_741_824)])
     #expect(refused.status == 2 && refused.stderr.contains("--max-memory"), "\(refused.stderr)")
   }
 
-  /// Runs a program to its end and returns its peak resident memory (wait4's rusage), in bytes.
-  static func peakResidentBytes(_ arguments: [String]) throws -> Double {
+  /// Runs a program to its end and returns its peak resident memory (wait4's rusage), in bytes,
+  /// and its exit status.
+  static func peakResidentBytes(_ arguments: [String]) throws -> (bytes: Double, status: Int32) {
     var pid: pid_t = 0
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
@@ -124,6 +140,7 @@ struct HardeningCLITests {
     var status: Int32 = 0
     var usage = rusage()
     _ = wait4(pid, &status, 0, &usage)
-    return Double(usage.ru_maxrss) * 1024
+    // WEXITSTATUS: the exit code sits in the second byte when the process exited normally.
+    return (Double(usage.ru_maxrss) * 1024, status & 0x7f == 0 ? (status >> 8) & 0xff : -1)
   }
 }

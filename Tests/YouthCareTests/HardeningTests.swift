@@ -105,11 +105,16 @@ struct HardeningTests {
     #expect(result.years[0].contracts[126].valvePayout > 0, "the last contract's carve-out pays out")
   }
 
-  @Test("D4: the last of 255 sources is a source like any other (its children come back by their own source)")
+  @Test("D4: with at most 255 sources the last is a source like any other (its children come back by their own source); 256 are refused in either order")
   func lastSourceIsAnOrdinarySource() throws {
     // With the old one-byte marker, the 256th source's children looked like warm-start children
     // and never came back. Here every child of the busy source returns with probability 0.99,
     // whichever position it has.
+    // The old marker was index 255: a 256th source is refused wherever the busy one stands.
+    for busy in [0, 255] {
+      let error = try #require(Self.refusal(Self.sources(256, busy: busy)))
+      #expect(error.description.contains("lists 256 referral sources; lumpsim takes at most 255"))
+    }
     for busy in [0, 254] {
       let result = Replication.run(try Self.read(Self.sources(255, busy: busy)), seed: 11)
       let first = result.years.reduce(0) { $0 + $1.referrals }
@@ -181,6 +186,26 @@ struct HardeningTests {
     #expect(error.issues.count == 1)
     #expect(error.issues[0].line == nil)
     #expect(error.issues[0].message.hasSuffix("(given by --set careTypes.SA.capacity=-5)"), "\(error)")
+  }
+
+  @Test("a referral source's overdispersion cv too small for 1/cv² to be a number counts as 0, not as no referrals")
+  func tinyOverdispersion() throws {
+    let yaml = try String(contentsOfFile: Fixtures.testFixture("valid-small.yaml"), encoding: .utf8)
+    let plain = Replication.run(try Self.read(yaml), seed: 8)
+    let tiny = Replication.run(try Self.read(yaml, [ScenarioOverride(path: "referralSources.gp.overdispersionCV", value: "1e-170")]), seed: 8)
+    // Before, the yearly multiplier was NaN and not one child was referred, with exit 0.
+    #expect(tiny.flow.referrals > 0)
+    #expect(tiny.years.map(\.referrals) == plain.years.map(\.referrals), "a cv of 1e-170 is a cv of 0")
+  }
+
+  @Test("a cycle of 1,000 care types no child leaves reads in bounded time and warns of overload, not of empty places")
+  func capacityLoadWithoutExit() throws {
+    let types = (0..<1_000).map { "  - {id: T\($0), capacity: 100000, duration: {family: exponential, mean: 30}, costPerDay: 10, transitions: {T\(($0 + 1) % 1_000): 1.0}}\n" }
+    let yaml = "name: cycle\nhorizon: {contractYears: 1, warmupYears: 0}\npopulation: {youths: 10000}\nreferralSources:\n"
+      + "  - {id: gp, ratePer1000: 20, routing: {T0: 1.0}}\ncareTypes:\n\(types.joined())funding:\n  lumpsum: {base: 2000000}\n"
+    let (_, warnings) = try ScenarioReader.readWithWarnings(yaml: yaml)
+    #expect(!warnings.contains { $0.message.contains("fills under half") }, "\(warnings.prefix(3))")
+    #expect(warnings.contains { $0.message.contains("steady-state load of unbounded places' worth") }, "\(warnings.prefix(3))")
   }
 
   @Test("D16: a count of events prints in a few characters however large, and never traps on infinity or NaN")

@@ -1,4 +1,5 @@
 import Foundation
+import SweepStore
 
 /// What a report needs from a `batch --out` folder: `summary.json` and `bands.csv`, read back.
 public struct BatchReportData {
@@ -110,5 +111,8 @@ public struct BatchReportData {
 /// A report's input that cannot be used.
 public struct ReportInputError: Error, Sendable, CustomStringConvertible {
   public var message: String
+  /// The store's own error when reading a sweep store failed: damage is a runtime failure
+  /// (exit 1), not input to correct, so the command passes this on as it is.
+  public var storeError: DatabaseError? = nil
   public var description: String { message }
 }

@@ -51,7 +51,7 @@ public enum SweepReport {
     do {
       rows = try SweepExport.pointYears(store)
     } catch {
-      throw ReportInputError(message: error.message)
+      throw ReportInputError(message: error.message, storeError: error)
     }
     let years = Array(Set(rows.map(\.year))).sorted()
     if let year, !years.contains(year) {

@@ -31,7 +31,10 @@ struct ReferralProcess {
     for (s, source) in scenario.referralSources.enumerated() {
       multipliers[s] = (0..<years).map { _ in
         let cv = source.overdispersionCV
-        return cv > 0 ? overdispersion.gamma(shape: 1 / (cv * cv), scale: cv * cv) : 1
+        // A cv so small that 1/cv² overflows (below about 1e-154) is a cv of 0 in double
+        // precision: its multiplier is 1. Drawn as a gamma it was NaN, and no child was referred.
+        let shape = 1 / (cv * cv)
+        return cv > 0 && shape.isFinite ? overdispersion.gamma(shape: shape, scale: cv * cv) : 1
       }
     }
     for year in 0..<years {

@@ -16,8 +16,9 @@ public enum Replication {
   }
 
   /// Simulates at most `events` events of `scenario`: the fuzzer's and the property tests' way to
-  /// run any scenario the reader accepts, however large, in bounded time. A run cut at the cap
-  /// carries a `Runaway` like one the watchdog stopped.
+  /// run any scenario the reader accepts without running it to its horizon. A run cut at the cap
+  /// carries a `Runaway` like one the watchdog stopped. The cap bounds the events, not the set-up:
+  /// the warm-start stock (up to 10 million children an entry) is placed before the first event.
   public static func run(_ scenario: Scenario, seed: UInt64, replication: Int = 0, cappedAt events: Int) -> ReplicationResult {
     var simulation = Simulation(scenario: scenario, seed: seed, replication: replication)
     let end = scenario.horizon.endDay

@@ -40,16 +40,11 @@ public struct RunEstimate: Sendable, Equatable {
     // when children can leave, so the series converges; otherwise the visits grow without end).
     // Only the steps that can happen are iterated, and the work is bounded (a thousand types
     // that never let a child leave would otherwise take 10¹⁰ steps before the run is refused).
-    var steps: [(from: Int, to: Int, p: Double)] = []
-    for (j, type) in scenario.careTypes.enumerated() {
-      for k in 0..<min(types, type.transitions.next.count) where type.transitions.next[k] > 0 {
-        steps.append((j, k, type.transitions.next[k]))
-      }
-    }
+    let transitions = TransitionSteps(scenario)
     var visits = entry, term = entry
-    for _ in 0..<min(10_000, max(100, 100_000_000 / max(1, steps.count + types))) {
+    for _ in 0..<transitions.iterations(types: types, work: 100_000_000) {
       var next = [Double](repeating: 0, count: types)
-      for step in steps { next[step.to] += term[step.from] * step.p }
+      for step in transitions.steps { next[step.to] += term[step.from] * step.p }
       term = next
       for k in 0..<types { visits[k] += next[k] }
       if term.reduce(0, +) < 1e-12 { break }
@@ -98,11 +93,14 @@ public struct RunEstimate: Sendable, Equatable {
       + 400 * (types + sources + contracts + members) + 64 * Double(scenario.initialStock.count) + empirical
   }
 
-  /// The bytes a batch keeps for `replications` replications: one row of figures per replication
-  /// and contract year, besides the replications running at once.
+  /// The bytes a batch keeps for `replications` kept replications (the caller caps them at its
+  /// sample's size): per replication and contract year a row of figures (doubles: the year's own,
+  /// two per care type, twelve per contract) and twelve months of series (floats: spend to date
+  /// and the waiting list of each care type), besides the replications running at once.
   public static func batchRowBytes(_ scenario: Scenario, replications: Int) -> Double {
     let years = Double(scenario.horizon.contractYears)
-    let perYear = 40 + 8 * Double(scenario.careTypes.count * 2 + scenario.contracts.count * 12)
+    let types = Double(scenario.careTypes.count), contracts = Double(scenario.contracts.count)
+    let perYear = 8 * (40 + 2 * types + 12 * contracts) + 4 * 12 * (1 + types)
     return Double(max(0, replications)) * years * perYear
   }
 }

@@ -19,19 +19,21 @@ public struct SteadyState: Sendable, Equatable {
   public init(_ scenario: Scenario) {
     let types = scenario.careTypes.count
     let (external, routedShare, returnProbability, divertedShare) = Self.external(scenario)
+    let transitions = TransitionSteps(scenario)
     var flow = external
-    for _ in 0..<10_000 {
+    for _ in 0..<transitions.iterations(types: types) {
       var next = external
       var exits = 0.0
-      for j in 0..<types {
-        exits += flow[j] * scenario.careTypes[j].transitions.exit
-        for k in 0..<types { next[k] += flow[j] * scenario.careTypes[j].transitions.next[k] }
-      }
+      for j in 0..<types { exits += flow[j] * scenario.careTypes[j].transitions.exit }
+      for step in transitions.steps { next[step.to] += flow[step.from] * step.p }
       for k in 0..<types { next[k] += returnProbability * exits * (1 - divertedShare) * routedShare[k] }
       let change = zip(next, flow).map { abs($0 - $1) }.max() ?? 0
       flow = next
       if change < 1e-9 { break }
     }
+    // A type that receives children but has no path to an exit keeps them for ever: its flow has
+    // no steady state (the iteration only stopped).
+    for k in 0..<types where flow[k] > 0 && !transitions.canLeave[k] { flow[k] = .infinity }
     arrivalsPerYear = flow
     inCare = (0..<types).map { flow[$0] * scenario.careTypes[$0].duration.mean / DayCalendar.daysPerYear }
     let inCare = self.inCare

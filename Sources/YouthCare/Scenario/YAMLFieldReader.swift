@@ -22,11 +22,12 @@ final class IssueLog {
     issues.append(ScenarioIssue(path: path, line: line, message: message))
   }
 
-  /// Values that read, but probably not as meant (`ScenarioWarning`), in the order found.
+  /// Values that read, but probably not as meant (`ScenarioWarning`), in the order found. All are
+  /// kept (a file within its size limit holds a few hundred thousand numbers at most), so that
+  /// "and N more" and `--strict` count them exactly; printing shows the first few.
   private(set) var warnings: [ScenarioWarning] = []
 
   func warn(_ kind: ScenarioWarning.Kind, _ path: String, _ node: Node?, _ message: String) {
-    guard warnings.count < ScenarioLimits.issuesKept else { return }
     warnings.append(ScenarioWarning(kind, path: path, line: node?.mark?.line, message: message))
   }
 

@@ -54,11 +54,6 @@ public struct Sweep: Sendable, Equatable {
     try ScenarioReader.read(yaml: scenarioText, file: scenarioFile, overrides: overrides(point: p))
   }
 
-  /// The scenario of point `p`, with its warnings.
-  func scenarioWithWarnings(point p: Int) throws(ScenarioError) -> (scenario: Scenario, warnings: [ScenarioWarning]) {
-    try ScenarioReader.readWithWarnings(yaml: scenarioText, file: scenarioFile, overrides: overrides(point: p))
-  }
-
   /// The whole definition as text: what makes two stores results of the same sweep. The scenario
   /// enters by its full text, so an edited scenario is a different sweep.
   public var definition: String {

@@ -78,6 +78,15 @@ public enum SweepReader {
     }
     // The definition names the scenario as the sweep file does, so the same sweep has the same
     // definition wherever it is checked out (a cluster node, another clone).
+    // Every point's scenario is built and held while the sweep runs: refuse, before building them,
+    // a design whose scenarios alone would not fit in half the machine's memory.
+    let held = Double(design.points.count) * (RunEstimate(base).scenarioBytes + 4_096)
+    if held > RunLimits.standard.maxMemoryBytes {
+      log.report("design", top.node("design"), "holds \(RunLimits.grouped(design.points.count)) points of a scenario whose tables "
+        + "take \(RunLimits.gib(RunEstimate(base).scenarioBytes)) each: \(RunLimits.gib(held)) in all, more than half this "
+        + "machine's memory; use fewer points or a smaller scenario")
+      throw log.error(file: file)
+    }
     var sweep = Sweep(
       scenarioFile: scenarioName!, scenarioText: scenarioText, replications: replications,
       seed: seed ?? base.random.seed, design: design.kind, parameters: design.parameters, points: design.points)
