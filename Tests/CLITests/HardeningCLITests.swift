@@ -113,7 +113,10 @@ struct HardeningCLITests {
     let estimate = Double(match.1)! * (match.2 == "GiB" ? 1_073_741_824 : 1_048_576)
     let (peak, status) = try Self.peakResidentBytes([CLIRunner.binary.path, "run", file])
     #expect(status == 0, "the measured run must finish")
-    #expect(peak > 0 && peak <= estimate, "peak \(peak / 1_048_576) MiB against an estimate of \(estimate / 1_048_576) MiB")
+    // Under AddressSanitizer (scripts/sanitize sets ASAN_OPTIONS) the binary's shadow memory adds
+    // some 600 MiB that no estimate of lumpsim's own memory covers; the ordinary run checks it.
+    let sanitized = ProcessInfo.processInfo.environment["ASAN_OPTIONS"] != nil
+    #expect(peak > 0 && (sanitized || peak <= estimate), "peak \(peak / 1_048_576) MiB against an estimate of \(estimate / 1_048_576) MiB")
     // --max-memory below the estimate refuses the run before it starts.
     let refused = try CLIRunner.run(["run", file, "--max-memory", String(estimate / 2 / 1_073_741_824)])
     #expect(refused.status == 2 && refused.stderr.contains("--max-memory"), "\(refused.stderr)")
