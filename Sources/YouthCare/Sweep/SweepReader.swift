@@ -80,10 +80,11 @@ public enum SweepReader {
     // definition wherever it is checked out (a cluster node, another clone).
     // Every point's scenario is built and held while the sweep runs: refuse, before building them,
     // a design whose scenarios alone would not fit in half the machine's memory.
-    let held = Double(design.points.count) * (RunEstimate(base).scenarioBytes + 4_096)
+    let perPoint = RunEstimate(base).scenarioBytes
+    let held = Double(design.points.count) * (perPoint + 4_096)
     if held > RunLimits.standard.maxMemoryBytes {
       log.report("design", top.node("design"), "holds \(RunLimits.grouped(design.points.count)) points of a scenario whose tables "
-        + "take \(RunLimits.gib(RunEstimate(base).scenarioBytes)) each: \(RunLimits.gib(held)) in all, more than half this "
+        + "take \(RunLimits.gib(perPoint)) each: \(RunLimits.gib(held)) in all, more than half this "
         + "machine's memory; use fewer points or a smaller scenario")
       throw log.error(file: file)
     }
