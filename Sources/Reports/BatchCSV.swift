@@ -3,32 +3,25 @@ import YouthCare
 
 /// The CSV files of `lumpsim batch`.
 public enum BatchCSV {
-  /// Per contract, when a scenario has several: `<figure>_<contract id>` columns.
-  static let contractColumns = ["budget", "spend", "result", "exhaustionDay"]
-
   /// The header of `replications.csv` (one row per replication × contract year); `contractIDs`
   /// only when the scenario has several contracts.
   public static func replicationsHeader(careTypeIDs: [String], contractIDs: [String] = []) -> String {
-    (["replication", "year", "budget", "spend", "payment", "result", "municipalCost", "exhaustionDay", "referrals", "repeatReferrals", "diverted",
-      "starts", "exits", "reneged", "peakWaiting", "meanWaitDays"] + careTypeIDs.map { "meanWait_\($0)" }
-      + contractIDs.flatMap { id in contractColumns.map { "\($0)_\(id)" } })
+    (["replication", "year"] + YearFigure.carried(by: .replicationsCSV).map(\.rawValue)
+      + CareTypeYearFigure.carried(by: .replicationsCSV).flatMap { figure in careTypeIDs.map { "\(figure.columnPrefix)_\($0)" } }
+      + contractIDs.flatMap { id in YearFigure.carried(by: .contractReplicationsCSV).map { "\($0.rawValue)_\(id)" } })
       .map(CSVTables.field).joined(separator: ",") + "\n"
   }
 
   /// The rows of one replication.
   public static func replicationRows(_ index: Int, _ r: ReplicationResult) -> String {
+    let figures = YearFigure.carried(by: .replicationsCSV), perType = CareTypeYearFigure.carried(by: .replicationsCSV)
+    let perContract = YearFigure.carried(by: .contractReplicationsCSV)
     var out = ""
     for y in r.years {
-      var row = [String(index), String(y.year), CSVTables.money(y.budget), CSVTables.money(y.spend),
-                 CSVTables.money(y.payment), CSVTables.money(y.result), CSVTables.money(y.municipalCost), y.exhaustionDay.map(String.init) ?? "", String(y.referrals),
-                 String(y.repeatReferrals), String(y.diverted), String(y.starts), String(y.exits), String(y.reneged),
-                 String(y.peakWaiting), CSVTables.number(y.meanWaitDays)]
-      row += y.meanWaitByCareType.map(CSVTables.number)
+      var row = [String(index), String(y.year)] + figures.map { $0.unit.csvCell($0.value(in: y)) }
+      row += perType.flatMap { figure in figure.values(in: y).map { figure.unit.csvCell($0) } }
       if y.contracts.count > 1 {
-        for c in y.contracts {
-          row += [CSVTables.money(c.budget), CSVTables.money(c.spend), CSVTables.money(c.result),
-                  c.exhaustionDay.map(String.init) ?? ""]
-        }
+        row += y.contracts.flatMap { c in perContract.map { $0.unit.csvCell($0.value(in: c.money)) } }
       }
       out += row.joined(separator: ",") + "\n"
     }
@@ -57,13 +50,13 @@ public enum BatchCSV {
     var lines = ["year,budget,spend_mean,spend_p05,spend_p50,spend_p95,result_mean,overspendProbability,"
       + "overspend_ci95Low,overspend_ci95High,expectedShortfall,exhaustionDay_p50,meanWaitDays_p50"]
     for (y, risk) in batch.years.enumerated() {
-      let spend = batch.year(y, "spend"), interval = risk.overspend.interval()
+      let spend = batch.year(y, .spend), interval = risk.overspend.interval()
       let shortfall: String = risk.expectedShortfall.map { CSVTables.money($0) } ?? ""
-      let money: [String] = [batch.year(y, "budget").mean, spend.mean, spend.p05, spend.p50, spend.p95,
-                             batch.year(y, "result").mean].map { CSVTables.money($0) }
+      let money: [String] = [batch.year(y, .budget).mean, spend.mean, spend.p05, spend.p50, spend.p95,
+                             batch.year(y, .result).mean].map { CSVTables.money($0) }
       let probabilities: [String] = [risk.overspend.estimate, interval.low, interval.high]
         .map { JSONValue.format($0, decimals: 6) }
-      let days: [String] = [batch.year(y, "exhaustionDay").p50, batch.year(y, "meanWaitDays").p50]
+      let days: [String] = [batch.year(y, .exhaustionDay).p50, batch.year(y, .meanWaitDays).p50]
         .map { CSVTables.number($0) }
       let cells: [String] = [String(risk.year)] + money + probabilities + [shortfall] + days
       lines.append(cells.joined(separator: ","))

@@ -4,13 +4,6 @@ import YouthCare
 /// The JSON of `lumpsim batch`: every figure as {mean, ci95Low, ci95High, p05, p25, p50, p75, p95},
 /// plus the budget probabilities.
 public enum BatchSummary {
-  /// Money figures are kept to cents, others to 4 decimals.
-  static let moneyFigures: Set<String> = [
-    "budget", "spend", "payment", "valvePayout", "result", "settlement", "consortiumResult", "outsidePayment",
-    "municipalCost", "budgetUse", "totalBudget", "totalSpend", "totalPayment", "totalValvePayout", "totalResult",
-    "totalConsortiumResult", "totalMunicipalCost",
-  ]
-
   /// `assumptions`: the scenario's key facts (`ScenarioFacts`), for a report made from the file alone.
   public static func json(_ batch: BatchResult, stopping: JSONValue? = nil, assumptions: JSONValue? = nil) -> JSONValue {
     let layout = batch.layout
@@ -27,16 +20,16 @@ public enum BatchSummary {
     if let stopping { fields.append(("stopping", stopping)) }
     if let assumptions { fields.append(("assumptions", assumptions)) }
     var contract: [(String, JSONValue)] = [("anyOverspendProbability", proportion(batch.anyOverspend))]
-    for name in FigureLayout.contractFigures { contract.append((name, stats(batch.contract(name), money: moneyFigures.contains(name)))) }
+    for figure in FigureLayout.contractFigures { contract.append((figure.rawValue, stats(batch.contract(figure), money: figure.unit.isMoney))) }
     fields.append(("contract", .object(contract)))
     fields.append(("years", .array(batch.years.indices.map { y in year(batch, y) })))
     if !layout.memberIDs.isEmpty {
       fields.append(("members", .array(layout.memberIDs.indices.map { m in
-        let exited = batch.figures[layout.member(m, "exited")]
+        let exited = batch.figures[layout.member(m, .exited)]
         return .object([
           ("id", .string(layout.memberIDs[m])),
           ("exitProbability", .double(exited.mean, 6)),
-          ("totalResult", stats(batch.figures[layout.member(m, "totalResult")], money: true)),
+          ("totalResult", stats(batch.figures[layout.member(m, .totalResult)], money: true)),
         ])
       })))
     }
@@ -48,8 +41,8 @@ public enum BatchSummary {
           ("anyOverspendProbability", proportion(contract.anyOverspend)),
           ("years", .array(contract.years.enumerated().map { y, risk in
             var entry = riskFields(risk)
-            for name in FigureLayout.contractYearFigures {
-              entry.append((name, stats(batch.figures[layout.contract(c, year: y, name)], money: moneyFigures.contains(name))))
+            for figure in FigureLayout.contractYearFigures {
+              entry.append((figure.rawValue, stats(batch.figures[layout.contract(c, year: y, figure)], money: figure.unit.isMoney)))
             }
             return .object(entry)
           })),
@@ -58,7 +51,7 @@ public enum BatchSummary {
     }
     fields.append(("careTypes", .array(layout.careTypeIDs.indices.map { k in
       var entry: [(String, JSONValue)] = [("id", .string(layout.careTypeIDs[k]))]
-      for name in FigureLayout.careTypeFigures { entry.append((name, stats(batch.careType(k, name), money: name == "spend"))) }
+      for figure in FigureLayout.careTypeFigures { entry.append((figure.rawValue, stats(batch.careType(k, figure), money: figure.unit.isMoney))) }
       return .object(entry)
     })))
     return .object(fields)
@@ -79,10 +72,10 @@ public enum BatchSummary {
 
   static func year(_ batch: BatchResult, _ y: Int) -> JSONValue {
     var fields = riskFields(batch.years[y])
-    for name in FigureLayout.yearFigures { fields.append((name, stats(batch.year(y, name), money: moneyFigures.contains(name)))) }
+    for figure in FigureLayout.yearFigures { fields.append((figure.rawValue, stats(batch.year(y, figure), money: figure.unit.isMoney))) }
     fields.append(("careTypes", .array(batch.layout.careTypeIDs.indices.map { k in
       .object([("id", .string(batch.layout.careTypeIDs[k]))]
-        + FigureLayout.yearCareTypeFigures.map { ($0, stats(batch.year(y, careType: k, $0), money: false)) })
+        + FigureLayout.yearCareTypeFigures.map { ($0.rawValue, stats(batch.year(y, careType: k, $0), money: $0.unit.isMoney)) })
     })))
     return .object(fields)
   }

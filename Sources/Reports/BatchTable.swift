@@ -8,8 +8,8 @@ public enum BatchTable {
   public static func busiest(_ batch: BatchResult, limit: Int = 2) -> [Int] {
     let layout = batch.layout
     return layout.careTypeIDs.indices
-      .filter { batch.careType($0, "meanWaiting").p50 > 0.5 }
-      .sorted { batch.careType($0, "meanWaiting").p50 > batch.careType($1, "meanWaiting").p50 }
+      .filter { batch.careType($0, .meanWaiting).p50 > 0.5 }
+      .sorted { batch.careType($0, .meanWaiting).p50 > batch.careType($1, .meanWaiting).p50 }
       .prefix(limit).map { $0 }
   }
 
@@ -36,12 +36,12 @@ public enum BatchTable {
     } else {
       sentence += "\(subject) overspent with probability \(percent(high))"
     }
-    let firstDay = batch.year(0, "exhaustionDay").p50
+    let firstDay = batch.year(0, .exhaustionDay).p50
     if firstDay < FigureLayout.notExhausted {
       sentence += "; in \(batch.years[0].year) the money typically runs out on \(RunTable.date(Int(firstDay.rounded(.down))))"
     }
     if let k = busiest(batch, limit: 1).first {
-      let wait = batch.careType(k, "meanWaitDays").p50
+      let wait = batch.careType(k, .meanWaitDays).p50
       sentence += ", and children wait \(String(format: "%.0f", wait)) days on average for \(scenario.careTypes[k].name)"
     }
     return sentence + "."
@@ -63,23 +63,23 @@ public enum BatchTable {
     for k in busy { columns.append(("\(batch.layout.careTypeIDs[k]) wait mean / p90", .right)) }
     var table = TextTable(columns)
     for (y, risk) in batch.years.enumerated() {
-      let spend = batch.year(y, "spend")
-      let day = batch.year(y, "exhaustionDay").p50
+      let spend = batch.year(y, .spend)
+      let day = batch.year(y, .exhaustionDay).p50
       var row = [
-        String(risk.year), RunTable.millions(batch.year(y, "budget").mean),
+        String(risk.year), RunTable.millions(batch.year(y, .budget).mean),
         "\(RunTable.millions(spend.p50)) [\(RunTable.millions(spend.p05)), \(RunTable.millions(spend.p95))]",
         percent(risk.overspend.estimate), risk.expectedShortfall.map { RunTable.millions($0) } ?? "–",
         day < FigureLayout.notExhausted ? RunTable.date(Int(day.rounded(.down))) : "not exhausted",
       ]
       for k in busy {
-        let mean = batch.year(y, careType: k, "meanWaitDays").p50, p90 = batch.year(y, careType: k, "p90WaitDays").p50
+        let mean = batch.year(y, careType: k, .meanWaitDays).p50, p90 = batch.year(y, careType: k, .p90WaitDays).p50
         row.append(String(format: "%.0f / %.0f d", mean, p90))
       }
       table.append(row)
     }
     out += table.rendered()
     if !batch.contracts.isEmpty { out += "\n" + contractTable(batch) }
-    let total = batch.contract("totalResult")
+    let total = batch.contract(.totalResult)
     out += "\nContract result €M: median \(RunTable.millions(total.p50)), 90% band "
     out += "[\(RunTable.millions(total.p05)), \(RunTable.millions(total.p95))]; "
     out += "P(at least one overspent year) \(percent(any: batch.anyOverspend)).\n"
@@ -96,9 +96,9 @@ public enum BatchTable {
     var table = TextTable(columns)
     for (c, contract) in batch.contracts.enumerated() {
       let layout = batch.layout
-      let day = batch.figures[layout.contract(c, year: 0, "exhaustionDay")].p50
+      let day = batch.figures[layout.contract(c, year: 0, .exhaustionDay)].p50
       table.append(
-        ["\(contract.id) \(contract.name)", RunTable.millions(batch.figures[layout.contract(c, year: 0, "budget")].mean)]
+        ["\(contract.id) \(contract.name)", RunTable.millions(batch.figures[layout.contract(c, year: 0, .budget)].mean)]
           + contract.years.map { percent($0.overspend.estimate) }
           + [percent(contract.anyOverspend.estimate),
              day < FigureLayout.notExhausted ? RunTable.date(Int(day.rounded(.down))) : "not exhausted"])

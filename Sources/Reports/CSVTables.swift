@@ -3,21 +3,15 @@ import YouthCare
 
 /// The CSV files of `lumpsim run --out`: one row per contract year, and a tidy monthly table.
 public enum CSVTables {
-  /// `years.csv`: one row per contract year; spend per care type in columns `spend_<id>`.
+  /// `years.csv`: one row per contract year; per care type, columns `<figure>_<id>` (`spend_<id>`).
   public static func years(_ result: ReplicationResult) -> String {
-    var header = ["year", "contractYear", "budget", "spend", "payment", "valvePayout", "result", "settlement",
-                  "consortiumResult", "outsidePayment", "municipalCost",
-                  "exhaustionDay", "referrals", "repeatReferrals", "diverted",
-                  "starts", "exits", "reneged", "peakWaiting", "meanWaitDays"]
-    header += result.careTypes.map { "spend_\($0.id)" }
+    let figures = YearFigure.carried(by: .yearsCSV), perType = CareTypeYearFigure.carried(by: .yearsCSV)
+    let header = ["year", "contractYear"] + figures.map(\.rawValue)
+      + perType.flatMap { figure in result.careTypes.map { "\(figure.columnPrefix)_\($0.id)" } }
     var lines = [header.map(field).joined(separator: ",")]
     for y in result.years {
-      var row = [String(y.year), String(y.contractYear), money(y.budget), money(y.spend), money(y.payment),
-                 money(y.valvePayout), money(y.result), money(y.settlement), money(y.consortiumResult),
-                 money(y.outsidePayment), money(y.municipalCost),
-                 y.exhaustionDay.map(String.init) ?? "", String(y.referrals), String(y.repeatReferrals), String(y.diverted), String(y.starts),
-                 String(y.exits), String(y.reneged), String(y.peakWaiting), number(y.meanWaitDays)]
-      row += y.spendByCareType.map(money)
+      let row = [String(y.year), String(y.contractYear)] + figures.map { $0.unit.csvCell($0.value(in: y)) }
+        + perType.flatMap { figure in figure.values(in: y).map { figure.unit.csvCell($0) } }
       lines.append(row.joined(separator: ","))
     }
     return lines.joined(separator: "\n") + "\n"
@@ -25,14 +19,11 @@ public enum CSVTables {
 
   /// `contracts.csv`: one row per contract year and contract (scenarios with several contracts).
   public static func contracts(_ result: ReplicationResult) -> String {
-    let header = ["year", "contract", "budget", "spend", "payment", "valvePayout", "result", "settlement",
-                  "consortiumResult", "budgetUse", "exhaustionDay"]
-    var lines = [header.joined(separator: ",")]
+    let figures = YearFigure.carried(by: .contractsCSV)
+    var lines = [(["year", "contract"] + figures.map(\.rawValue)).joined(separator: ",")]
     for y in result.years {
       for c in y.contracts {
-        lines.append([String(y.year), field(c.id), money(c.budget), money(c.spend), money(c.payment),
-                      money(c.valvePayout), money(c.result), money(c.settlement), money(c.consortiumResult),
-                      money(c.budgetUse), c.exhaustionDay.map(String.init) ?? ""].joined(separator: ","))
+        lines.append(([String(y.year), field(c.id)] + figures.map { $0.unit.csvCell($0.value(in: c.money)) }).joined(separator: ","))
       }
     }
     return lines.joined(separator: "\n") + "\n"

@@ -3,19 +3,19 @@ import YouthCare
 
 /// The views of `lumpsim compare`: funding models side by side, and their paired differences.
 public enum ComparisonReport {
-  /// Where each figure of the layout belongs: (scope, year, care type, figure name).
-  static func describe(_ layout: FigureLayout) -> [(scope: String, year: String, careType: String, figure: String)] {
-    var out: [(String, String, String, String)] = []
+  /// Where each figure of the layout belongs: (scope, year, care type, figure name, unit).
+  static func describe(_ layout: FigureLayout) -> [(scope: String, year: String, careType: String, figure: String, unit: FigureUnit)] {
+    var out: [(String, String, String, String, FigureUnit)] = []
     for year in layout.years {
-      for f in FigureLayout.yearFigures { out.append(("year", String(year), "", f)) }
+      for f in FigureLayout.yearFigures { out.append(("year", String(year), "", f.rawValue, f.unit)) }
       for id in layout.careTypeIDs {
-        for f in FigureLayout.yearCareTypeFigures { out.append(("year", String(year), id, f)) }
+        for f in FigureLayout.yearCareTypeFigures { out.append(("year", String(year), id, f.rawValue, f.unit)) }
       }
     }
     for id in layout.careTypeIDs {
-      for f in FigureLayout.careTypeFigures { out.append(("careType", "", id, f)) }
+      for f in FigureLayout.careTypeFigures { out.append(("careType", "", id, f.rawValue, f.unit)) }
     }
-    for f in FigureLayout.contractFigures { out.append(("contract", "", "", f)) }
+    for f in FigureLayout.contractFigures { out.append(("contract", "", "", f.rawValue, f.unit)) }
     return out
   }
 
@@ -42,7 +42,7 @@ public enum ComparisonReport {
       var contract: [(String, JSONValue)] = []
       var years: [String: [(String, JSONValue)]] = [:]
       for (i, place) in places.enumerated() where place.careType.isEmpty {
-        let value = difference(row[i], money: BatchSummary.moneyFigures.contains(place.figure))
+        let value = difference(row[i], money: place.unit.isMoney)
         if place.scope == "contract" { contract.append((place.figure, value)) } else { years[place.year, default: []].append((place.figure, value)) }
       }
       return .object([
@@ -81,9 +81,9 @@ public enum ComparisonReport {
     for k in busy { columns.append(("\(first.layout.careTypeIDs[k]) wait (d)", .right)) }
     var table = TextTable(columns)
     for (model, batch) in zip(c.models, c.batches) {
-      var row = [model.rawValue, interval(batch.contract("totalMunicipalCost")), interval(batch.contract("totalConsortiumResult")),
+      var row = [model.rawValue, interval(batch.contract(.totalMunicipalCost)), interval(batch.contract(.totalConsortiumResult)),
                  String(format: "%.0f%%", batch.anyOverspend.estimate * 100)]
-      for k in busy { row.append(String(format: "%.1f", batch.careType(k, "meanWaitDays").mean)) }
+      for k in busy { row.append(String(format: "%.1f", batch.careType(k, .meanWaitDays).mean)) }
       table.append(row)
     }
     out += table.rendered()
@@ -91,12 +91,12 @@ public enum ComparisonReport {
     out += "\nPaired differences from \(c.models[0].rawValue) (same children), mean [95% CI]:\n"
     let layout = first.layout
     var rows: [(String, Int, Bool)] = [
-      ("Municipal cost €M", layout.contract("totalMunicipalCost"), true),
-      ("Paid for contract care €M", layout.contract("totalPayment"), true),
-      ("Provider result €M", layout.contract("totalConsortiumResult"), true),
-      ("Provider cost €M", layout.contract("totalSpend"), true),
+      ("Municipal cost €M", layout.contract(.totalMunicipalCost), true),
+      ("Paid for contract care €M", layout.contract(.totalPayment), true),
+      ("Provider result €M", layout.contract(.totalConsortiumResult), true),
+      ("Provider cost €M", layout.contract(.totalSpend), true),
     ]
-    for k in busy { rows.append(("\(layout.careTypeIDs[k]) mean wait (days)", layout.careType(k, "meanWaitDays"), false)) }
+    for k in busy { rows.append(("\(layout.careTypeIDs[k]) mean wait (days)", layout.careType(k, .meanWaitDays), false)) }
     var diff = TextTable([("Figure", .left)] + c.models.dropFirst().map { ($0.rawValue, .right) })
     for (label, index, money) in rows {
       diff.append([label] + c.differences.map { row in

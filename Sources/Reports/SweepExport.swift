@@ -39,8 +39,8 @@ public enum SweepExport {
     var group: [StoredYear] = []
     func flush() {
       guard let first = group.first else { return }
-      let overspent = group.filter { ($0.value("overspent") ?? 0) > 0 }
-      let shortfall = overspent.reduce(0.0) { $0 + ($1.value("overspend") ?? 0) }
+      let overspent = group.filter { ($0.value(.overspent) ?? 0) > 0 }
+      let shortfall = overspent.reduce(0.0) { $0 + ($1.value(.overspend) ?? 0) }
       let figures = YearColumns.all.indices.map { i in
         FigureStatistics(values: group.map { $0.values[i] ?? FigureLayout.notExhausted })
       }
@@ -71,6 +71,10 @@ public enum SweepExport {
     })
   }
 
+  /// The columns summarised per point: all but the overspent flag, which is the overspend
+  /// probability's.
+  static var summarised: [YearColumns.Column] { YearColumns.all.filter { $0.figure != .overspent } }
+
   /// The statistics kept per figure in the per-point CSV.
   static let statistics = ["mean", "ci95Low", "ci95High", "p05", "p25", "p50", "p75", "p95"]
 
@@ -79,7 +83,7 @@ public enum SweepExport {
   /// Per (point, year): P(overspend) with its Wilson interval, expected shortfall, and every
   /// figure's mean, interval and quantiles (`<figure>_<statistic>` columns).
   public static func pointsCSV(_ store: SweepStore) throws(DatabaseError) -> String {
-    let figureColumns = YearColumns.names.filter { $0 != "overspent" }.flatMap { name in statistics.map { "\(name)_\($0)" } }
+    let figureColumns = summarised.flatMap { column in statistics.map { "\(column.name)_\($0)" } }
     var lines = [(["point"] + store.parameters + ["year", "replications", "overspendProbability", "overspend_ci95Low",
                    "overspend_ci95High", "expectedShortfall"] + figureColumns).map(CSVTables.field).joined(separator: ",")]
     for row in try pointYears(store) {
@@ -88,7 +92,7 @@ public enum SweepExport {
       cells += [String(row.year), String(row.replications)]
       cells += [row.overspend.estimate, interval.low, interval.high].map { JSONValue.format($0, decimals: 6) }
       cells.append(row.expectedShortfall.map(CSVTables.money) ?? "")
-      for (i, name) in YearColumns.names.enumerated() where name != "overspent" {
+      for (i, column) in YearColumns.all.enumerated() where column.figure != .overspent {
         cells += values(row.figures[i]).map(CSVTables.number)
       }
       lines.append(cells.joined(separator: ","))
@@ -109,8 +113,8 @@ public enum SweepExport {
             ("overspendProbability", BatchSummary.proportion(row.overspend)),
             ("expectedShortfall", row.expectedShortfall.map { .double($0, 2) } ?? .null),
           ]
-          for (i, name) in YearColumns.names.enumerated() where name != "overspent" {
-            fields.append((name, BatchSummary.stats(row.figures[i], money: !YearColumns.all[i].isInteger && name != "meanWaitDays")))
+          for (i, column) in YearColumns.all.enumerated() where column.figure != .overspent {
+            fields.append((column.name, BatchSummary.stats(row.figures[i], money: column.figure.unit.isMoney)))
           }
           return .object(fields)
         })),

@@ -40,11 +40,11 @@ struct PrecisionTarget: ExpressibleByArgument {
     case .anyOverspendProbability:
       return accumulator.anyOverspend.halfWidth()
     case .spend:
-      return layout.years.indices.map { accumulator.moments(of: layout.year($0, "spend")).halfWidth() }.max() ?? .infinity
+      return layout.years.indices.map { accumulator.moments(of: layout.year($0, .spend)).halfWidth() }.max() ?? .infinity
     case .totalResult:
-      return accumulator.moments(of: layout.contract("totalResult")).halfWidth()
+      return accumulator.moments(of: layout.contract(.totalResult)).halfWidth()
     case .meanWaitDays:
-      return layout.careTypeIDs.indices.map { accumulator.moments(of: layout.careType($0, "meanWaitDays")).halfWidth() }
+      return layout.careTypeIDs.indices.map { accumulator.moments(of: layout.careType($0, .meanWaitDays)).halfWidth() }
         .max() ?? .infinity
     }
   }

@@ -48,7 +48,7 @@ struct BatchTests {
     var covered = 0
     for b in 0..<batches {
       let batch = try runBatch(scenario, seed: 1000 + UInt64(b), count: 8, threads: 2)
-      let wait = batch.careType(0, "meanWaitDays")
+      let wait = batch.careType(0, .meanWaitDays)
       if wait.ci95Low <= theory && theory <= wait.ci95High { covered += 1 }
     }
     // Binomial(40, 0.95): P(covered ≤ 33) ≈ 0.014 and P(covered = 40) ≈ 0.13. A broken interval
@@ -62,10 +62,10 @@ struct BatchTests {
     let high = try runBatch(shortQueue(budget: 3.6e5), seed: 9, count: 12, threads: 2)
     let layout = low.layout
     for y in layout.years.indices {
-      for figure in ["referrals", "starts", "spend", "meanWaitDays", "peakWaiting"] {
+      for figure: YearFigure in [.referrals, .starts, .spend, .meanWaitDays, .peakWaiting] {
         #expect(low.year(y, figure) == high.year(y, figure), "\(figure) in year \(y)")
       }
-      let difference = high.year(y, "result").mean - low.year(y, "result").mean
+      let difference = high.year(y, .result).mean - low.year(y, .result).mean
       #expect(abs(difference - 0.6e5) < 1e-6)
       #expect(low.years[y].overspend.estimate >= high.years[y].overspend.estimate)
     }
@@ -155,7 +155,7 @@ struct BatchStatisticsTests {
       return true
     }
     let sorted = accumulatorValues.sorted()
-    let spend = batch.year(0, "spend")
+    let spend = batch.year(0, .spend)
     #expect(spend.p50 == Statistics.quantile(sorted: sorted, 0.5))
     #expect(spend.p05 == Statistics.quantile(sorted: sorted, 0.05))
     #expect(abs(spend.mean - sorted.reduce(0, +) / 9) < 1e-6)
@@ -184,12 +184,12 @@ struct MemberBatchTests {
     let batch = try runBatch(scenario, seed: 2, count: 20, threads: 2)
     let layout = batch.layout
     #expect(layout.memberIDs == ["big", "small"])
-    let small = batch.figures[layout.member(1, "exited")]
-    let big = batch.figures[layout.member(0, "exited")]
+    let small = batch.figures[layout.member(1, .exited)]
+    let big = batch.figures[layout.member(0, .exited)]
     #expect(big.mean == 0)
     #expect(small.mean > 0 && small.mean <= 1)
     // The small member holds one of the three places: each exit removes exactly one.
-    #expect(abs(batch.contract("capacityLost").mean - small.mean) < 1e-12)
+    #expect(abs(batch.contract(.capacityLost).mean - small.mean) < 1e-12)
   }
 }
 
@@ -221,7 +221,7 @@ struct ContractBatchTests {
       #expect(region >= max(a.successes, b.successes) && region <= a.successes + b.successes)
       #expect(a.successes > 0 && a.successes < n && b.successes > 0 && b.successes < n, "\(a.successes), \(b.successes)")
       // The per-contract figures in the layout are that contract's own.
-      let budget = batch.figures[batch.layout.contract(1, year: y, "budget")]
+      let budget = batch.figures[batch.layout.contract(1, year: y, .budget)]
       #expect(budget.mean == 73_000)
     }
     #expect(batch.contracts.map(\.anyOverspend.successes) == any)

@@ -13,10 +13,10 @@ struct FundingComparisonTests {
     for m in 1..<3 {
       // The same care under every model (no ceiling, no intake stop): spend and waits agree exactly.
       for y in layout.years.indices {
-        #expect(c.differences[m - 1][layout.year(y, "spend")].mean == 0)
-        #expect(c.differences[m - 1][layout.year(y, "starts")].mean == 0)
+        #expect(c.differences[m - 1][layout.year(y, .spend)].mean == 0)
+        #expect(c.differences[m - 1][layout.year(y, .starts)].mean == 0)
       }
-      let cost = layout.contract("totalMunicipalCost")
+      let cost = layout.contract(.totalMunicipalCost)
       let expected = c.batches[m].figures[cost].mean - c.batches[0].figures[cost].mean
       #expect(abs(c.differences[m - 1][cost].mean - expected) < 1e-6 * abs(expected) + 1e-6)
       #expect(c.differences[m - 1][cost].ci95Low <= c.differences[m - 1][cost].mean)

@@ -126,7 +126,7 @@ struct StoreTests {
     #expect(rows.map(\.year).prefix(2) == [2026, 2027])
     // Replication i is the same children at every point: referrals do not depend on capacity.
     let byPoint = Dictionary(grouping: rows) { $0.point }
-    #expect(byPoint[0]!.map { $0.value("referrals") } == byPoint[1]!.map { $0.value("referrals") })
+    #expect(byPoint[0]!.map { $0.value(.referrals) } == byPoint[1]!.map { $0.value(.referrals) })
     // A unit is stored once: recording it again is refused by the key.
     try a.begin()
     #expect(throws: DatabaseError.self) {

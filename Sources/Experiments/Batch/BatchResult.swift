@@ -26,18 +26,18 @@ public struct BatchResult: Sendable {
   public var quantileSample: Int
 
   /// Statistics of a year figure.
-  public func year(_ y: Int, _ figure: String) -> FigureStatistics { figures[layout.year(y, figure)] }
+  public func year(_ y: Int, _ figure: YearFigure) -> FigureStatistics { figures[layout.year(y, figure)] }
 
   /// Statistics of a per-year care-type figure.
-  public func year(_ y: Int, careType k: Int, _ figure: String) -> FigureStatistics {
+  public func year(_ y: Int, careType k: Int, _ figure: CareTypeYearFigure) -> FigureStatistics {
     figures[layout.year(y, careType: k, figure)]
   }
 
   /// Statistics of a care-type figure over the contract.
-  public func careType(_ k: Int, _ figure: String) -> FigureStatistics { figures[layout.careType(k, figure)] }
+  public func careType(_ k: Int, _ figure: CareTypeFigure) -> FigureStatistics { figures[layout.careType(k, figure)] }
 
   /// Statistics of a contract figure.
-  public func contract(_ figure: String) -> FigureStatistics { figures[layout.contract(figure)] }
+  public func contract(_ figure: ContractTotal) -> FigureStatistics { figures[layout.contract(figure)] }
 }
 
 /// Folds replications, in index order, into a `BatchResult` with memory that does not grow with

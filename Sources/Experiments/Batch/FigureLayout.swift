@@ -6,29 +6,20 @@ import YouthCare
 /// type: the figures of `CareTypeResult`; over the contract: totals. A replication becomes one
 /// vector of these, plus its monthly series (year-to-date spend and waiting lists per care type).
 public struct FigureLayout: Sendable {
-  /// Figures per contract year, in order.
-  public static let yearFigures = [
-    "budget", "spend", "payment", "valvePayout", "result", "settlement", "consortiumResult", "outsidePayment",
-    "municipalCost", "budgetUse", "exhaustionDay", "referrals", "repeatReferrals", "diverted", "starts", "exits",
-    "reneged", "peakWaiting", "meanWaitDays",
-  ]
+  /// Figures per contract year, in order (`YearFigure`'s table, `batch` output).
+  public static let yearFigures = YearFigure.carried(by: .batch)
   /// Figures per care type per year, in order.
-  public static let yearCareTypeFigures = ["meanWaitDays", "p90WaitDays"]
+  public static let yearCareTypeFigures = CareTypeYearFigure.carried(by: .batch)
   /// Figures per care type over the contract, in order.
-  public static let careTypeFigures = [
-    "arrivals", "starts", "exits", "meanWaitDays", "p90WaitDays", "shareOverNorm", "meanWaiting", "meanInCare",
-    "reneged", "utilization", "spend",
-  ]
+  public static let careTypeFigures = CareTypeFigure.carried(by: .batch)
   /// Figures per consortium member over the contract, in order.
-  public static let memberFigures = ["exited", "totalResult"]
+  public static let memberFigures = MemberFigure.allCases
   /// Figures over the whole contract, in order.
-  public static let contractFigures = [
-    "totalBudget", "totalSpend", "totalPayment", "totalValvePayout", "totalResult", "totalConsortiumResult",
-    "totalMunicipalCost", "yearsOverspent", "capacityLost",
-  ]
+  public static let contractFigures = ContractTotal.allCases
 
-  /// Figures per contract per year, when a scenario has several contracts, in order.
-  public static let contractYearFigures = ["budget", "spend", "budgetUse", "result", "settlement", "consortiumResult", "exhaustionDay"]
+  /// Figures per contract per year, when a scenario has several contracts, in the order
+  /// `summary.json` has always written them (budget use beside spend, where it is compared).
+  public static let contractYearFigures: [YearFigure] = [.budget, .spend, .budgetUse, .result, .settlement, .consortiumResult, .exhaustionDay]
 
   /// The exhaustion day recorded for a year whose budget lasted: one past the last day.
   public static let notExhausted = 366.0
@@ -49,40 +40,58 @@ public struct FigureLayout: Sendable {
     months = scenario.horizon.contractYears * 12
   }
 
+  /// Where each figure sits within its group (nil: the batch does not follow it).
+  private static let yearSlots = slots(yearFigures)
+  private static let yearCareTypeSlots = slots(yearCareTypeFigures)
+  private static let careTypeSlots = slots(careTypeFigures)
+  private static let contractSlots = slots(contractFigures)
+  private static let memberSlots = slots(memberFigures)
+  private static let contractYearSlots = slots(contractYearFigures)
+
+  private static func slots<Figure: Hashable>(_ followed: [Figure]) -> [Figure: Int] {
+    Dictionary(uniqueKeysWithValues: followed.enumerated().map { ($1, $0) })
+  }
+
   var perYear: Int { Self.yearFigures.count + Self.yearCareTypeFigures.count * careTypeIDs.count }
 
   /// Index of a year figure (year index 0-based).
-  public func year(_ y: Int, _ figure: String) -> Int {
-    y * perYear + Self.yearFigures.firstIndex(of: figure)!
+  public func year(_ y: Int, _ figure: YearFigure) -> Int {
+    y * perYear + Self.slot(Self.yearSlots, figure)
   }
 
   /// Index of a per-year care-type figure.
-  public func year(_ y: Int, careType k: Int, _ figure: String) -> Int {
-    y * perYear + Self.yearFigures.count + k * Self.yearCareTypeFigures.count
-      + Self.yearCareTypeFigures.firstIndex(of: figure)!
+  public func year(_ y: Int, careType k: Int, _ figure: CareTypeYearFigure) -> Int {
+    y * perYear + Self.yearFigures.count + k * Self.yearCareTypeFigures.count + Self.slot(Self.yearCareTypeSlots, figure)
   }
 
   /// Index of a care-type figure over the contract.
-  public func careType(_ k: Int, _ figure: String) -> Int {
-    years.count * perYear + k * Self.careTypeFigures.count + Self.careTypeFigures.firstIndex(of: figure)!
+  public func careType(_ k: Int, _ figure: CareTypeFigure) -> Int {
+    years.count * perYear + k * Self.careTypeFigures.count + Self.slot(Self.careTypeSlots, figure)
   }
 
   /// Index of a contract figure.
-  public func contract(_ figure: String) -> Int {
-    years.count * perYear + careTypeIDs.count * Self.careTypeFigures.count
-      + Self.contractFigures.firstIndex(of: figure)!
+  public func contract(_ figure: ContractTotal) -> Int {
+    contractStart + Self.slot(Self.contractSlots, figure)
   }
 
   /// Index of a member figure.
-  public func member(_ m: Int, _ figure: String) -> Int {
-    contract(Self.contractFigures[0]) + Self.contractFigures.count + m * Self.memberFigures.count
-      + Self.memberFigures.firstIndex(of: figure)!
+  public func member(_ m: Int, _ figure: MemberFigure) -> Int {
+    memberStart + m * Self.memberFigures.count + Self.slot(Self.memberSlots, figure)
   }
 
   /// Index of a per-year figure of contract `c` (scenarios with several contracts).
-  public func contract(_ c: Int, year y: Int, _ figure: String) -> Int {
-    member(0, Self.memberFigures[0]) + memberIDs.count * Self.memberFigures.count
-      + (c * years.count + y) * Self.contractYearFigures.count + Self.contractYearFigures.firstIndex(of: figure)!
+  public func contract(_ c: Int, year y: Int, _ figure: YearFigure) -> Int {
+    memberStart + memberIDs.count * Self.memberFigures.count
+      + (c * years.count + y) * Self.contractYearFigures.count + Self.slot(Self.contractYearSlots, figure)
+  }
+
+  private var contractStart: Int { years.count * perYear + careTypeIDs.count * Self.careTypeFigures.count }
+  private var memberStart: Int { contractStart + Self.contractFigures.count }
+
+  /// A figure's place in its group; a figure the batch does not follow is a programming error.
+  private static func slot<Figure: Hashable>(_ slots: [Figure: Int], _ figure: Figure) -> Int {
+    guard let slot = slots[figure] else { preconditionFailure("the batch does not follow \(figure)") }
+    return slot
   }
 
   /// The number of figures.
@@ -97,48 +106,27 @@ public struct FigureLayout: Sendable {
   /// The replication's figures as one vector in layout order.
   public func figures(of r: ReplicationResult) -> [Double] {
     var v = [Double](repeating: 0, count: count)
-    var overspent = 0
     for (y, year) in r.years.enumerated() {
-      let values: [Double] = [
-        year.budget, year.spend, year.payment, year.valvePayout, year.result, year.settlement, year.consortiumResult,
-        year.outsidePayment, year.municipalCost, year.budgetUse,
-        year.exhaustionDay.map(Double.init) ?? Self.notExhausted,
-        Double(year.referrals), Double(year.repeatReferrals), Double(year.diverted), Double(year.starts),
-        Double(year.exits), Double(year.reneged), Double(year.peakWaiting), year.meanWaitDays,
-      ]
-      for (i, x) in values.enumerated() { v[y * perYear + i] = x }
-      for k in careTypeIDs.indices {
-        v[self.year(y, careType: k, "meanWaitDays")] = year.meanWaitByCareType[k]
-        v[self.year(y, careType: k, "p90WaitDays")] = year.p90WaitByCareType[k]
+      for figure in Self.yearFigures {
+        v[self.year(y, figure)] = figure.value(in: year) ?? Self.notExhausted
       }
-      if year.overspent { overspent += 1 }
+      for figure in Self.yearCareTypeFigures {
+        for (k, value) in figure.values(in: year).enumerated() { v[self.year(y, careType: k, figure)] = value }
+      }
     }
     for (k, c) in r.careTypes.enumerated() {
-      let values: [Double] = [
-        Double(c.arrivals), Double(c.starts), Double(c.exits), c.meanWaitDays, c.p90WaitDays, c.shareOverNorm,
-        c.meanWaiting, c.meanInCare, Double(c.reneged), c.utilization, c.spend,
-      ]
-      for (i, x) in values.enumerated() { v[careType(k, Self.careTypeFigures[i])] = x }
+      for figure in Self.careTypeFigures { v[careType(k, figure)] = figure.value(in: c) }
     }
-    v[contract("totalBudget")] = r.years.reduce(0) { $0 + $1.budget }
-    v[contract("totalSpend")] = r.years.reduce(0) { $0 + $1.spend }
-    v[contract("totalPayment")] = r.years.reduce(0) { $0 + $1.payment }
-    v[contract("totalValvePayout")] = r.years.reduce(0) { $0 + $1.valvePayout }
-    v[contract("totalResult")] = r.years.reduce(0) { $0 + $1.result }
-    v[contract("totalConsortiumResult")] = r.years.reduce(0) { $0 + $1.consortiumResult }
-    v[contract("totalMunicipalCost")] = r.years.reduce(0) { $0 + $1.municipalCost }
-    v[contract("yearsOverspent")] = Double(overspent)
-    v[contract("capacityLost")] = Double(r.years.reduce(0) { $0 + $1.capacityLost })
+    for figure in Self.contractFigures { v[contract(figure)] = figure.value(in: r.years) }
     for (m, id) in memberIDs.enumerated() {
-      v[member(m, "exited")] = r.years.contains { $0.membersExited.contains(id) } ? 1 : 0
-      v[member(m, "totalResult")] = r.years.reduce(0) { $0 + ($1.memberResults.isEmpty ? 0 : $1.memberResults[m]) }
+      v[member(m, .exited)] = r.years.contains { $0.membersExited.contains(id) } ? 1 : 0
+      v[member(m, .totalResult)] = r.years.reduce(0) { $0 + ($1.memberResults.isEmpty ? 0 : $1.memberResults[m]) }
     }
     for c in contractIDs.indices {
       for (y, year) in r.years.enumerated() {
-        let x = year.contracts[c]
-        let values = [x.budget, x.spend, x.budgetUse, x.result, x.settlement, x.consortiumResult,
-                      x.exhaustionDay.map(Double.init) ?? Self.notExhausted]
-        for (i, value) in values.enumerated() { v[contract(c, year: y, Self.contractYearFigures[i])] = value }
+        for figure in Self.contractYearFigures {
+          v[contract(c, year: y, figure)] = figure.value(in: year.contracts[c].money) ?? Self.notExhausted
+        }
       }
     }
     return v

@@ -57,7 +57,7 @@ public enum SweepReport {
     if let year, !years.contains(year) {
       throw ReportInputError(message: "--year \(year) is not a year of this sweep (\(years.map(String.init).joined(separator: ", ")))")
     }
-    let overspendIndex = YearColumns.index("overspend"), waitIndex = YearColumns.index("meanWaitDays")
+    let overspendIndex = YearColumns.index(.overspend), waitIndex = YearColumns.index(.meanWaitDays)
     let byPoint = Dictionary(grouping: rows, by: \.point)
     let points = store.points.indices.compactMap { p -> Point? in
       guard let mine = byPoint[p], !mine.isEmpty else { return nil }

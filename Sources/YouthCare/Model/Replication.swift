@@ -76,31 +76,26 @@ extension Simulation {
         let members = scenario.contracts[c].consortium?.members.count ?? 0
         memberResults += outcome.memberResults.isEmpty ? Array(repeating: 0, count: members) : outcome.memberResults
         exited += outcome.exits.map { scenario.memberLabel(contract: c, member: $0) }
-        contracts.append(ContractYearResult(
-          id: scenario.contracts[c].id, budget: year.budget, spend: year.spend, payment: year.payment,
+        contracts.append(ContractYearResult(id: scenario.contracts[c].id, money: ContractMoney(
+          budget: year.budget, spend: year.spend, payment: year.payment,
           corridorAdjustment: year.corridorAdjustment, renegotiationAdjustment: year.renegotiationAdjustment,
           valvePayout: outcome.valvePayout, result: outcome.result, settlement: outcome.settlement,
           consortiumResult: outcome.result + outcome.settlement, memberResults: outcome.memberResults,
           membersExited: outcome.exits.map { scenario.contracts[c].consortium!.members[$0].id },
           budgetUse: isLumpsum ? year.spend : year.payment,
-          exhaustionDay: year.exhaustedAt.map { DayCalendar.dayOfYear($0) }))
+          exhaustionDay: year.exhaustedAt.map { DayCalendar.dayOfYear($0) })))
       }
-      func total(_ figure: (ContractYearResult) -> Double) -> Double { contracts.reduce(0) { $0 + figure($1) } }
-      let spend = total(\.spend), payment = total(\.payment), outside = account.outsidePayment
-      let valvePayout = total(\.valvePayout), settlement = total(\.settlement)
+      let money = ContractMoney(summing: contracts.map(\.money), memberResults: memberResults, membersExited: exited)
+      let outside = account.outsidePayment
       let starts = startFigures.byYear[y]
       let meanWaits = startFigures.yearMean[y], p90Waits = startFigures.yearP90[y]
       years.append(YearResult(
-        year: horizon.firstYear + y, contractYear: y + 1, budget: total(\.budget), spend: spend, payment: payment,
-        corridorAdjustment: total(\.corridorAdjustment), renegotiationAdjustment: total(\.renegotiationAdjustment),
-        valvePayout: valvePayout, result: total(\.result), settlement: settlement,
-        consortiumResult: total(\.consortiumResult), memberResults: memberResults, membersExited: exited,
+        year: horizon.firstYear + y, contractYear: y + 1, money: money,
         capacityLost: account.capacityLost, outsidePayment: outside,
-        municipalCost: payment + valvePayout + settlement + outside
-          + (scenario.prevention?.paidBy == .municipality ? account.prevention : 0) + adminCostShare * spend,
-        adminCost: adminCostShare * spend,
+        municipalCost: money.payment + money.valvePayout + money.settlement + outside
+          + (scenario.prevention?.paidBy == .municipality ? account.prevention : 0) + adminCostShare * money.spend,
+        adminCost: adminCostShare * money.spend,
         subcontractorPayment: account.subcontracted, preventionCost: account.prevention,
-        budgetUse: total(\.budgetUse), exhaustionDay: contracts.compactMap(\.exhaustionDay).min(),
         contracts: contracts,
         referrals: recorder.yearReferrals(y),
         repeatReferrals: recorder.yearRepeatReferrals[y], diverted: recorder.yearDiverted[y],

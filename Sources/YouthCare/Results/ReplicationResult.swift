@@ -57,39 +57,19 @@ public struct CareTypeResult: Sendable, Equatable {
 
 /// One contract year's budget, spend and flows, over all the region's contracts.
 ///
-/// Money figures are sums over the contracts; `contracts` holds each one. A year counts as
-/// overspent when any contract overspent, and its exhaustion day is the first day any contract's
-/// budget ran out: with one contract these are simply that contract's.
+/// Money figures (`money`, read as `year.budget`, `year.spend`, …) are sums over the contracts;
+/// `contracts` holds each one. A year counts as overspent when any contract overspent, and its
+/// exhaustion day is the first day any contract's budget ran out: with one contract these are
+/// simply that contract's. `YearFigure` lists every figure with its unit and the outputs it is in.
+@dynamicMemberLookup
 public struct YearResult: Sendable, Equatable {
   /// Calendar year (label).
   public var year: Int
   /// Contract year, 1-based.
   public var contractYear: Int
-  /// The municipality's budget for the contract (the lumpsum formula, under every model).
-  public var budget: Double
-  /// The provider's in-scope cost including overhead.
-  public var spend: Double
-  /// What the municipality pays for contract care: the lumpsum, P×Q tariffs (capped by a
-  /// ceiling) or output fees.
-  public var payment: Double
-  /// Of the budget: the volume-corridor adjustment earned by last year's volume (V1).
-  public var corridorAdjustment: Double
-  /// Of the budget: the increase from a renegotiation (V5).
-  public var renegotiationAdjustment: Double
-  /// Paid at year end by the statutory-referral valve (V2).
-  public var valvePayout: Double
-  /// The provider's result before settlement: payment + valve payout − spend (negative: a loss).
-  public var result: Double
-  /// Paid by the municipality to the consortium at year end by the settlement rule (negative:
-  /// the consortium returns part of a surplus).
-  public var settlement: Double
-  /// The consortium's result after settlement: result + settlement.
-  public var consortiumResult: Double
-  /// Each member's part of its consortium's result (R3), over all contracts in scenario order
-  /// (`Scenario.memberIndices`); empty without members.
-  public var memberResults: [Double]
-  /// Members that left at this year's end (R5), as `Scenario.memberLabel`.
-  public var membersExited: [String]
+  /// The contracts' money summed; members' results over all contracts in scenario order
+  /// (`Scenario.memberIndices`), members who left as `Scenario.memberLabel`.
+  public var money: ContractMoney
   /// Places removed at this year's end by members leaving.
   public var capacityLost: Int
   /// What the municipality pays for care outside the contract (tariff × days of out-of-scope types).
@@ -103,18 +83,8 @@ public struct YearResult: Sendable, Equatable {
   /// The prevention investment's cost this year (in `spend` when the consortium pays it, in
   /// `municipalCost` when the municipality does).
   public var preventionCost: Double
-  /// What is measured against the budget: spend under `lumpsum`, payment under `pxq` and `output`.
-  public var budgetUse: Double
-  /// Day of the year (1–365) on which the first contract's budget use passed its budget; nil if
-  /// none did.
-  public var exhaustionDay: Int?
   /// Each contract's year, in scenario order.
   public var contracts: [ContractYearResult]
-
-  /// Whether any contract's budget use exceeded its budget (under `lumpsum`: a consortium overspent).
-  public var overspent: Bool { contracts.contains(where: \.overspent) }
-  /// The contracts' budget use above their budgets, summed (a surplus in one does not offset another).
-  public var overspend: Double { contracts.reduce(0) { $0 + $1.overspend } }
   /// All referrals, repeat referrals included.
   public var referrals: Int
   /// Children coming back after an exit (herhaald beroep); part of `referrals`.
@@ -133,41 +103,36 @@ public struct YearResult: Sendable, Equatable {
   public var meanWaitByCareType: [Double]
   /// 90th percentile of the year's waits per care type, days.
   public var p90WaitByCareType: [Double]
+
+  /// A money figure of the year, summed over the contracts.
+  public subscript<Value>(dynamicMember figure: WritableKeyPath<ContractMoney, Value>) -> Value {
+    get { money[keyPath: figure] }
+    set { money[keyPath: figure] = newValue }
+  }
+
+  /// Whether any contract's budget use exceeded its budget (under `lumpsum`: a consortium overspent).
+  public var overspent: Bool { contracts.contains(where: \.overspent) }
+  /// The contracts' budget use above their budgets, summed (a surplus in one does not offset another).
+  public var overspend: Double { contracts.reduce(0) { $0 + $1.overspend } }
 }
 
 /// One contract's year: its budget, what was spent and paid, valves, settlement and members.
+@dynamicMemberLookup
 public struct ContractYearResult: Sendable, Equatable {
   public var id: String
-  /// The contract's budget (the lumpsum formula with valve adjustments).
-  public var budget: Double
-  /// In-scope cost including overhead.
-  public var spend: Double
-  /// What the municipality pays for this contract's care (lumpsum, P×Q tariffs or output fees).
-  public var payment: Double
-  /// Of the budget: the parts added by the volume corridor (V1) and a renegotiation (V5).
-  public var corridorAdjustment: Double
-  public var renegotiationAdjustment: Double
-  /// Paid at year end by the statutory-referral valve (V2) and the high-cost carve-out (V3).
-  public var valvePayout: Double
-  /// Result before settlement: payment + valve payout − spend.
-  public var result: Double
-  /// Paid by the municipality at year end by the settlement rule.
-  public var settlement: Double
-  /// The consortium's result after settlement.
-  public var consortiumResult: Double
-  /// Each member's part of the consortium's result, in scenario order; empty without members.
-  public var memberResults: [Double]
-  /// Members that left at this year's end (their ids).
-  public var membersExited: [String]
-  /// Spend under `lumpsum`, payment under `pxq` and `output`.
-  public var budgetUse: Double
-  /// Day of the year (1–365) on which budget use passed the budget; nil if it never did.
-  public var exhaustionDay: Int?
+  /// The contract's money (read as `contract.budget`, `contract.spend`, …); members by their ids.
+  public var money: ContractMoney
+
+  /// A money figure of the contract's year.
+  public subscript<Value>(dynamicMember figure: WritableKeyPath<ContractMoney, Value>) -> Value {
+    get { money[keyPath: figure] }
+    set { money[keyPath: figure] = newValue }
+  }
 
   /// Whether budget use exceeded the budget.
-  public var overspent: Bool { budgetUse > budget }
+  public var overspent: Bool { money.budgetUse > money.budget }
   /// Budget use above the budget, or 0.
-  public var overspend: Double { max(0, budgetUse - budget) }
+  public var overspend: Double { max(0, money.budgetUse - money.budget) }
 }
 
 /// Monthly figures over the contract, flat arrays indexed [month × width + column].
