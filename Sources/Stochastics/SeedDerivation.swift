@@ -12,6 +12,11 @@ public enum SeedDerivation {
   public static let maximumReplications = 1 << 28
 
   /// The seed of `substream` in replication `replication` under `master`.
+  public static func seed(master: UInt64, replication: Int, substream: Substream) -> UInt64 {
+    seed(master: master, replication: replication, substream: substream.rawValue)
+  }
+
+  /// The seed of substream number `substream` (the tests address streams by number).
   public static func seed(master: UInt64, replication: Int, substream: Int) -> UInt64 {
     precondition(replication >= 0 && replication < maximumReplications, "replication out of range")
     precondition(substream >= 0 && substream < substreamsPerReplication, "substream out of range")
@@ -27,9 +32,9 @@ public enum SeedDerivation {
   }
 
   /// A 64-bit key for the counter streams of one replication, distinct per (master, replication).
-  public static func key(master: UInt64, replication: Int, substream: Int) -> UInt64 {
+  public static func key(master: UInt64, replication: Int, substream: Substream) -> UInt64 {
     var state = master ^ (UInt64(replication) &* 0xD1B5_4A32_D192_ED03)
-    state ^= UInt64(substream) &* 0x8CB9_2BA7_2F3D_8DD7
+    state ^= UInt64(substream.rawValue) &* 0x8CB9_2BA7_2F3D_8DD7
     _ = splitMix64(&state)
     return splitMix64(&state)
   }

@@ -82,6 +82,15 @@ struct GeneratorTests {
       != SeedDerivation.seed(master: 2027, replication: 5, substream: 1))
   }
 
+  @Test("the named substreams fit a replication's sixteen and the names address the numbered seeds")
+  func namedSubstreams() {
+    #expect(Substream.allCases.allSatisfy { $0.rawValue >= 0 && $0.rawValue < SeedDerivation.substreamsPerReplication })
+    for substream in Substream.allCases {
+      #expect(SeedDerivation.seed(master: 7, replication: 3, substream: substream)
+        == SeedDerivation.seed(master: 7, replication: 3, substream: substream.rawValue))
+    }
+  }
+
   @Test("reference quantiles match tabulated values")
   func quantiles() {
     #expect(abs(ReferenceQuantiles.studentT(0.975, degreesOfFreedom: 10) - 2.228138851986274) < 1e-9)

@@ -17,7 +17,7 @@ struct ReplicationSample {
   init(capacity: Int, seed: UInt64) {
     self.capacity = capacity
     // Substream 15 of replication 0: a seed no model stream of any replication uses.
-    stream = RandomStream(kind: .taus2, seed: SeedDerivation.seed(master: seed, replication: 0, substream: 15))
+    stream = RandomStream(kind: .taus2, seed: SeedDerivation.seed(master: seed, replication: 0, substream: .quantileSample))
   }
 
   mutating func add(figures f: [Double], series s: [Float]) {

@@ -136,11 +136,11 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     totalMonths = scenario.horizon.simulatedYears * 12
 
     let generator = scenario.random.generator
-    demand = RandomStream(kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: 0))
+    demand = RandomStream(kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: .demand))
     let overdispersion = RandomStream(
-      kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: 1))
+      kind: generator, seed: SeedDerivation.seed(master: seed, replication: replication, substream: .overdispersion))
     childStream = CounterStream()
-    childKeyBase = SeedDerivation.key(master: seed, replication: replication, substream: 2)
+    childKeyBase = SeedDerivation.key(master: seed, replication: replication, substream: .children)
 
     let process = ReferralProcess(scenario: scenario, overdispersion: overdispersion)
     referrals = process
