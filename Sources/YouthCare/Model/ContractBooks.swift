@@ -9,14 +9,14 @@ struct ContractBooks {
   var rate = 0.0
   var accruedUntil = 0.0
   /// In-scope spend this year including overhead, accrued until `accruedUntil`.
-  var runningSpend = 0.0
+  private(set) var runningSpend = 0.0
   /// The budget of the current year.
   var budget = 0.0
-  /// When this year's budget ran out (simulation day), if it has.
-  var exhaustedAt: Double?
+  /// When this year's budget ran out (simulation day), if it has: set only by `budgetUseGrew`.
+  private(set) var exhaustedAt: Double?
   /// Contract payments per day at the current counts (P×Q), and accrued this year.
   var paymentRate = 0.0
-  var runningPayment = 0.0
+  private(set) var runningPayment = 0.0
   /// This year's P×Q ceiling, and when it was reached.
   var ceiling: Double?
   var ceilingReachedAt: Double?
@@ -34,9 +34,7 @@ struct ContractBooks {
     if elapsed > 0 {
       let before = runningSpend
       runningSpend += rate * elapsed
-      if measuresSpend && exhaustedAt == nil && runningSpend > budget && rate > 0 {
-        exhaustedAt = accruedUntil + max(0, budget - before) / rate
-      }
+      if measuresSpend && rate > 0 { budgetUseGrew(from: before, to: runningSpend, since: accruedUntil, perDay: rate) }
       if paymentRate > 0 && ceilingReachedAt == nil { accruePayment(elapsed) }
     }
     accruedUntil = now
@@ -59,10 +57,33 @@ struct ContractBooks {
       ceilingReachedAt = accruedUntil + max(0, ceiling - before) / paymentRate
       after = ceiling
     }
-    if exhaustedAt == nil && after > budget {
-      exhaustedAt = accruedUntil + max(0, budget - before) / paymentRate
-    }
+    budgetUseGrew(from: before, to: after, since: accruedUntil, perDay: paymentRate)
     runningPayment = after
+  }
+
+  /// Books a one-off cost at `now` (an intake), in-scope and with overhead.
+  @inline(__always)
+  mutating func charge(spend amount: Double, at now: Double, measuresSpend: Bool) {
+    let before = runningSpend
+    runningSpend += amount
+    if measuresSpend { budgetUseGrew(from: before, to: runningSpend, since: now, perDay: 0) }
+  }
+
+  /// Books a one-off payment at `now` (an output fee).
+  @inline(__always)
+  mutating func charge(payment amount: Double, at now: Double) {
+    let before = runningPayment
+    runningPayment += amount
+    budgetUseGrew(from: before, to: runningPayment, since: now, perDay: 0)
+  }
+
+  /// The one place the budget runs out: what is measured against it went from `before` to
+  /// `after`, growing by `rate` a day from `start` (at once at `start` when the rate is 0); the
+  /// first crossing of the budget is the exhaustion moment, solved exactly.
+  @inline(__always)
+  private mutating func budgetUseGrew(from before: Double, to after: Double, since start: Double, perDay rate: Double) {
+    guard exhaustedAt == nil, after > budget else { return }
+    exhaustedAt = rate > 0 ? start + max(0, budget - before) / rate : start
   }
 
   /// Starts a year: counts from zero against a new budget and ceiling.

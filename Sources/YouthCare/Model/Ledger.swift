@@ -100,8 +100,7 @@ struct Ledger: ~Copyable {
     guard c >= 0 else { return }
     let fee = baseFee[k] * priceLevel
     byType[k].feesThisMonth += fee
-    books[c].runningPayment += fee
-    if books[c].exhaustedAt == nil && books[c].runningPayment > books[c].budget { books[c].exhaustedAt = now }
+    books[c].charge(payment: fee, at: now)
   }
 
   /// Books the intake cost of a start in type `k` at `now`.
@@ -111,8 +110,7 @@ struct Ledger: ~Copyable {
     guard charge.cost > 0, charge.contract >= 0 else { return }
     let c = charge.contract
     accrue(c, to: now)
-    books[c].runningSpend += charge.cost * charge.overhead
-    if model == .lumpsum && books[c].exhaustedAt == nil && books[c].runningSpend > books[c].budget { books[c].exhaustedAt = now }
+    books[c].charge(spend: charge.cost * charge.overhead, at: now, measuresSpend: model == .lumpsum)
   }
 
   /// True when care type `k`'s contract has spent more this year than its budget's share of the

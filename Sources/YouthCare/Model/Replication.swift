@@ -93,8 +93,8 @@ extension Simulation {
         year: horizon.firstYear + y, contractYear: y + 1, money: money,
         capacityLost: account.capacityLost, outsidePayment: outside,
         municipalCost: money.payment + money.valvePayout + money.settlement + outside
-          + (scenario.prevention?.paidBy == .municipality ? account.prevention : 0) + adminCostShare * money.spend,
-        adminCost: adminCostShare * money.spend,
+          + (scenario.prevention?.paidBy == .municipality ? account.prevention : 0) + funding.adminCostShare * money.spend,
+        adminCost: funding.adminCostShare * money.spend,
         subcontractorPayment: account.subcontracted, preventionCost: account.prevention,
         contracts: contracts,
         referrals: recorder.yearReferrals(y),
@@ -120,7 +120,7 @@ extension Simulation {
       budgetPaid: paid)
     return ReplicationResult(
       scenario: scenario.name, seed: seed, replication: replication, events: events, careTypes: types,
-      years: years, monthly: monthly, flow: flow, capacityBreaches: capacityBreaches,
+      years: years, monthly: monthly, flow: clients.flow, capacityBreaches: capacityBreaches,
       ledgerDiscrepancy: ledgerDiscrepancy)
   }
 }

@@ -49,10 +49,8 @@ extension Simulation {
     // The other way round, each crossed the whole heap. The two are of different event classes,
     // so the order they run in is the same either way.
     if let next = referrals.next(demand) { calendar.schedule(.referral, at: next, class: .arrival) }
-    flow.referrals += 1
-    if statutoryValve {
-      for c in 0..<contractCount where statutoryCounts[source * contractCount + c] { yearStatutoryReferrals[c] += 1 }
-    }
+    clients.countReferral()
+    valves.referral(source: source)
     recorder.referral(source: source, month: month)
     let c = newChild(source: UInt8(source))
     route(c, source: source)
@@ -63,20 +61,20 @@ extension Simulation {
   mutating func route(_ c: Int32, source: Int) {
     // A draw whose outcome is certain is not made; every draw has its own position, so skipping
     // one moves no other.
-    let certain = routing[source].certainOutcome
-    let outcome = certain >= 0 ? certain : choose(c, .route, routing, source)
+    let certain = laws.routing[source].certainOutcome
+    let outcome = certain >= 0 ? certain : choose(c, .route, laws.routing, source)
     // The throttle's diversion draw sits at its own position: drawn or not, no other draw moves.
     let throttleDiverts = outcome > 0 && throttled(outcome - 1)
-      && uniform(c, .route, 1) < throttle.extraDiversion
+      && uniform(c, .route, 1) < funding.throttle.extraDiversion
     // Prevention's draw has its own slot, so switching prevention on moves no other draw.
     let preventionDiverts = outcome > 0 && !throttleDiverts && prevented(outcome - 1, c)
     if outcome == 0 || throttleDiverts || preventionDiverts {
-      flow.diverted += 1
+      clients.countDiverted()
       recorder.diverted(month: month)
       release(c)
       return
     }
-    let crisis = crisisShare[source], court = courtShare[source]
+    let crisis = laws.crisisShare[source], court = laws.courtShare[source]
     var priority = Priority.regular
     if crisis > 0 || court > 0 {
       let u = uniform(c, .priority)
@@ -123,7 +121,7 @@ extension Simulation {
   /// Under `throttle`, whether lumpsum care type `k` is being throttled now.
   @inline(__always)
   mutating func throttled(_ k: Int) -> Bool {
-    throttlePolicy && facts[k].inScope && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
+    funding.throttles && facts[k].inScope && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
   }
 
   /// Regular starts in contract care wait: under `intakeStop` once the contract's lumpsum is
@@ -131,18 +129,15 @@ extension Simulation {
   @inline(__always)
   mutating func intakeStopped(_ k: Int) -> Bool {
     guard facts[k].inScope else { return false }
-    if intakeStopPolicy { return ledger.isExhausted(k, at: now) }
-    if pxqCeiling { return ledger.ceilingReached(k, at: now) }
+    if funding.intakeStop { return ledger.isExhausted(k, at: now) }
+    if funding.pxqCeiling { return ledger.ceilingReached(k, at: now) }
     return false
   }
 
   // MARK: Waiting
 
   mutating func joinList(_ c: Int32, careType k: Int, blocked: Bool) {
-    let client = clients.clients[Int(c)].joinList(k, now: now, blocked: blocked)
-    if client.state == .inCare || client.state == .blocked { flow.inCare -= 1 }
-    if client.state == .waiting { flow.waiting -= 1 }
-    if blocked { flow.inCare += 1 } else { flow.waiting += 1 }
+    let client = clients.joinList(c, careType: k, now: now, blocked: blocked)
     let token = client.token &+ 1
     let court = client.priority == .courtOrdered
     lists.append(WaitingLists.Entry(client: c, token: token), to: 2 &* k &+ (court ? 0 : 1))
@@ -150,7 +145,7 @@ extension Simulation {
     recorder.waitingListChanges(k, length: length, now: now)
     totalListLength += 1
     recorder.totalWaiting(totalListLength, month: month)
-    if !blocked, let rule = patience[k] {
+    if !blocked, let rule = laws.patience[k] {
       seek(c, .patience)
       let wait = rule.duration.sample(childStream)
       calendar.schedule(.patienceEnd(client: c, token: token), at: now + wait, class: .reneging)
@@ -198,30 +193,28 @@ extension Simulation {
   // MARK: Care
 
   mutating func start(_ c: Int32, careType k: Int) {
-    if highCostValve { costBeforeStart(c, careType: k) }
+    if valves.highCost { costBeforeStart(c, careType: k) }
     // The record changes in place; what it was decides the rest.
-    let client = clients.clients[Int(c)].startCare(in: k)
+    let client = clients.startCare(c, in: k)
     let wasListed = client.state == .waiting || client.state == .blocked
     let heldType = client.state == .blocked ? Int(client.heldType) : -1
     let wait = wasListed ? now - client.queuedAt : 0
     if wasListed { leaveList(k, court: client.priority == .courtOrdered) }
-    if client.state == .waiting { flow.waiting -= 1; flow.inCare += 1 }
-    if client.state == .arriving { flow.inCare += 1 }
 
     let type = facts[k]
     let held = counts[k].inCare
     ledger.countChanges(k, from: held, by: 1, now: now)
     let overCapacity = counts[k].startOne()
-    if type.inScope { yearStarts[type.contract] += 1 }
+    if type.inScope { valves.starts[type.contract] += 1 }
     if overCapacity && client.priority != .crisis { capacityBreaches += 1 }
     ledger.intake(k, now: now)
     ledger.fee(k, now: now)
 
     recorder.start(k, wait: wait, month: month)
     seek(child: client, .duration)
-    var length = durations[k].sample(childStream)
-    if type.inScope { length *= modelDurationFactor }
-    if throttled(k) { length *= throttle.durationFactor }
+    var length = laws.durations[k].sample(childStream)
+    if type.inScope { length *= funding.durationFactor }
+    if throttled(k) { length *= funding.throttle.durationFactor }
     calendar.schedule(.episodeEnd(client: c, token: client.token &+ 1), at: now + length, class: .departure)
     if heldType >= 0 { vacate(heldType) }
   }
@@ -249,8 +242,8 @@ extension Simulation {
   mutating func episodeEnds(_ c: Int32, careType k: Int) {
     costCare(c, occupying: k)
     recorder.episodeEnds(k)
-    let certain = transitions[k].certainOutcome
-    let outcome = certain >= 0 ? certain : choose(c, .transition, transitions, k)
+    let certain = laws.transitions[k].certainOutcome
+    let outcome = certain >= 0 ? certain : choose(c, .transition, laws.transitions, k)
     if outcome == 0 {
       leaveCare(c)
       vacate(k)
@@ -274,17 +267,13 @@ extension Simulation {
   /// The child leaves care for good, or goes away to return later.
   @inline(__always)
   mutating func leaveCare(_ c: Int32) {
-    flow.inCare -= 1
-    flow.exited += 1
+    clients.leaveCare(c)
     recorder.leftCare(month: month)
     if let rule = reReferral {
       // The delay is the draw after the decision in the same slot.
       if uniform(c, .reReferral) < rule.probability {
         let delay = rule.delay.sample(childStream)
-        clients.clients[Int(c)].state = .away
-        clients.clients[Int(c)].token &+= 1
-        flow.away += 1
-        let token = clients.clients[Int(c)].token
+        let token = clients.goAway(c)
         calendar.schedule(.reReferral(client: c, token: token), at: now + delay, class: .arrival)
         return
       }
@@ -295,14 +284,12 @@ extension Simulation {
   mutating func patienceRunsOut(_ c: Int32) {
     let k = Int(clients.clients[Int(c)].careType)
     leaveList(k, court: clients.clients[Int(c)].priority == .courtOrdered)
-    clients.clients[Int(c)].token &+= 1
-    clients.clients[Int(c)].state = .arriving
-    flow.waiting -= 1
+    clients.leaveList(c)
     recorder.renege(k, month: month)
-    guard let rule = patience[k] else { return }
+    guard let rule = laws.patience[k] else { return }
     switch rule.destination {
     case .exit, .outside:
-      flow.renegedOut += 1
+      clients.countRenegedOut()
       release(c)
     case .careType(let j):
       // Still the same child: it is referred on to another care type.
@@ -313,172 +300,13 @@ extension Simulation {
 
   /// A child who left care comes back as a new referral.
   mutating func returns(_ c: Int32) {
-    flow.away -= 1
-    flow.referrals += 1
-    clients.clients[Int(c)].state = .arriving
-    clients.clients[Int(c)].episode &+= 1
-    clients.clients[Int(c)].priority = .regular
-    let source = clients.clients[Int(c)].source
+    let client = clients.comesBack(c)
+    let source = client.source
     recorder.repeatReferral(month: month)
     if source == Client.noSource {
-      enter(c, careType: Int(clients.clients[Int(c)].careType))
+      enter(c, careType: Int(client.careType))
     } else {
       route(c, source: Int(source))
     }
-  }
-
-  // MARK: High-cost carve-out (V3)
-
-  /// The contract-care cost per day of a child occupying type `k`, overhead included.
-  @inline(__always)
-  func childCostPerDay(_ k: Int) -> Double {
-    ledger.clientCostPerDay(k)
-  }
-
-  /// Adds the cost of child `c`'s care in `k` up to `now` to its year's cost.
-  @inline(__always)
-  mutating func costCare(_ c: Int32, occupying k: Int) {
-    guard highCostValve else { return }
-    switchCostContract(c, to: k)
-    let cost = clients.costs[Int(c)]
-    clients.costs[Int(c)].yearCost += (now - cost.costedUntil) * childCostPerDay(k)
-    clients.costs[Int(c)].costedUntil = now
-  }
-
-  /// A child's yearly cost counts per contract: before it starts care under another contract,
-  /// the cost so far is settled with the contract it was incurred under and counting restarts.
-  @inline(__always)
-  mutating func switchCostContract(_ c: Int32, to k: Int) {
-    let target = facts[k].contract
-    let current = Int(clients.clients[Int(c)].costContract)
-    guard target >= 0, target != current else { return }
-    if current >= 0 { payHighCost(c, year: month / 12) }
-    clients.costs[Int(c)].yearCost = 0
-    clients.clients[Int(c)].costContract = Int8(target)
-  }
-
-  /// Books the part of child `c`'s yearly cost above its contract's threshold (contract years only).
-  @inline(__always)
-  mutating func payHighCost(_ c: Int32, year: Int) {
-    let contract = Int(clients.clients[Int(c)].costContract)
-    guard contract >= 0, year >= warmupYears else { return }
-    let excess = clients.costs[Int(c)].yearCost - highCostThresholds[contract]
-    if excess > 0 { yearHighCostPayout[contract] += excess }
-  }
-
-  /// A child leaves the system for good: the carve-out pays what its year cost above the
-  /// threshold, and its record is freed.
-  @inline(__always)
-  mutating func release(_ c: Int32) {
-    if highCostValve { payHighCost(c, year: month / 12) }
-    clients.remove(c)
-  }
-
-  /// At a year's end: every child's cost is counted to the last day, paid above the threshold,
-  /// and the counts start again for the new year.
-  mutating func closeHighCostYear(_ year: Int) {
-    for i in clients.clients.indices {
-      let state = clients.clients[i].state
-      if state == .free { continue }
-      if state == .inCare { costCare(Int32(i), occupying: Int(clients.clients[i].careType)) }
-      if state == .blocked { costCare(Int32(i), occupying: Int(clients.clients[i].heldType)) }
-      payHighCost(Int32(i), year: year)
-      clients.costs[i].yearCost = 0
-      clients.costs[i].costedUntil = now
-    }
-  }
-
-  // MARK: Capacity policy
-
-  /// The periodic review: hire when the list is long (unless spend runs ahead of budget), shed
-  /// places when use is low, within the policy's bounds.
-  mutating func reviewCapacity(_ k: Int) {
-    guard let policy = scenario.careTypes[k].capacityPolicy else { return }
-    let type = counts[k]
-    let places = type.capacity
-    let step = policy.stepPlaces(at: max(places, 1))
-    let restrained = policy.budgetAware && scenario.funding.model == .lumpsum && facts[k].inScope
-      && ledger.isAheadOfBudget(k, at: now, yearStart: Double(month / 12) * DayCalendar.daysPerYear)
-    if Double(type.listLength) > policy.addWhenWaitingAbove * Double(places) && !restrained {
-      let hire = min(step, policy.maximum - places - type.pendingPlaces)
-      if hire > 0 {
-        counts[k].pendingPlaces += hire
-        calendar.schedule(.capacityArrives(careType: Int32(k), places: Int32(hire)), at: now + policy.hiringLagDays,
-                          class: .calendar)
-      }
-    } else if Double(type.inCare) < policy.removeWhenUseBelow * Double(places) && type.listLength == 0 {
-      let shed = min(step, places - policy.minimum)
-      if shed > 0 {
-        counts[k].capacity = places - shed
-        ledger.setCapacity(k, to: places - shed, count: type.inCare, now: now)
-      }
-    }
-    calendar.schedule(.capacityReview(careType: Int32(k)), at: now + policy.reviewDays, class: .calendar)
-  }
-
-  /// Hired places arrive and the list moves up.
-  mutating func placesArrive(_ k: Int, _ places: Int) {
-    counts[k].pendingPlaces -= places
-    counts[k].capacity += places
-    ledger.setCapacity(k, to: counts[k].capacity, count: counts[k].inCare, now: now)
-    fillPlaces(k)
-  }
-
-  // MARK: Members
-
-  /// A member leaves at a year's end: its places are gone from the next day. Children already in
-  /// those places finish their episodes; nobody new starts until the count is below the new capacity.
-  mutating func removePlaces(of member: Member, year: Int) {
-    for k in 0..<types {
-      let places = member.places(k, of: scenario.careTypes[k].capacity)
-      guard places > 0 else { continue }
-      let remaining = max(0, counts[k].capacity - places)
-      accounts[year].capacityLost += counts[k].capacity - remaining
-      counts[k].capacity = remaining
-      ledger.setCapacity(k, to: remaining, count: counts[k].inCare, now: now)
-    }
-  }
-
-  // MARK: Warm start
-
-  mutating func placeInitialStock() {
-    for entry in scenario.initialStock {
-      let k = entry.careType
-      let sources = stockSourceWeights(k)
-      for _ in 0..<entry.inCare {
-        let c = stockChild(sources)
-        flow.initialStock += 1
-        flow.inCare += 1
-        var client = clients.clients[Int(c)]
-        client.state = .inCare
-        client.careType = Int16(k)
-        clients.clients[Int(c)] = client
-        counts[k].inCare += 1
-        seek(c, .residual)
-        let remaining = entry.remaining == .equilibrium
-          ? durations[k].sampleResidual(childStream) : durations[k].sample(childStream)
-        calendar.schedule(.episodeEnd(client: c, token: client.token), at: remaining, class: .departure)
-      }
-      for _ in 0..<entry.waiting {
-        let c = stockChild(sources)
-        flow.initialStock += 1
-        clients.clients[Int(c)].careType = Int16(k)
-        joinList(c, careType: k, blocked: false)
-      }
-    }
-  }
-
-  /// Sources weighted by how much they send to `k`, to give warm-start children a source.
-  func stockSourceWeights(_ k: Int) -> Categorical? {
-    let weights = scenario.referralSources.map { $0.ratePer1000 * $0.routing[k] }
-    return weights.reduce(0, +) > 0 ? Categorical(probabilities: weights) : nil
-  }
-
-  mutating func stockChild(_ sources: Categorical?) -> Int32 {
-    let c = newChild(source: Client.noSource)
-    if let sources {
-      clients.clients[Int(c)].source = UInt8(sources.outcome(uniform(c, .source)))
-    }
-    return c
   }
 }

@@ -18,25 +18,10 @@ struct Simulation: DiscreteEventModel, ~Copyable {
   /// Per care type: crisis or not, its contract, level and whether prevention applies.
   let facts: UniqueArray<CareTypeFacts>
   let contractCount: Int
-  // The laws are drawn from in place (a `UniqueArray` lends its elements), so a draw neither
-  // copies a law nor retains the arrays inside it.
-  let durations: UniqueArray<Distribution>
-  let patience: UniqueArray<Patience?>
-  /// Per care type: outcome 0 exits, outcome j + 1 moves to type j.
-  let transitions: UniqueArray<Categorical>
-  /// Per source: outcome 0 is diverted, outcome j + 1 is first care type j.
-  let routing: UniqueArray<Categorical>
-  let crisisShare: ContiguousArray<Double>
-  let courtShare: ContiguousArray<Double>
-  let intakeStopPolicy: Bool
-  /// P×Q with a ceiling: regular children wait once the provider's yearly revenue is capped.
-  let pxqCeiling: Bool
-  /// Episode-length factor of the funding model for contract care, and its admin-cost share.
-  let modelDurationFactor: Double
-  let adminCostShare: Double
-  /// The throttle policy is on (lumpsum model only).
-  let throttlePolicy: Bool
-  let throttle: Throttle
+  /// Where a child goes, how long it stays and waits.
+  let laws: ChildLaws
+  /// What the funding model and its pressure policy change in the flow.
+  let funding: FundingRules
   let totalMonths: Int
 
   // MARK: Randomness
@@ -58,25 +43,13 @@ struct Simulation: DiscreteEventModel, ~Copyable {
   var ledger: Ledger
   var recorder: Recorder
   var month = 0
-  var flow = FlowCounts()
   var capacityBreaches = 0
   /// The books of each simulated year so far.
   var accounts: [YearAccounts] = []
   /// Each contract's valves and settlement across years.
   var yearEnds: [ContractYearEnd]
-  /// Per contract, the high-cost carve-out's threshold (infinity: none); the valve applies under
-  /// `lumpsum` in contract years.
-  let highCostThresholds: ContiguousArray<Double>
-  let highCostValve: Bool
-  /// Whether source s counts for contract c's statutory-referral valve, at [s × contracts + c].
-  let statutoryCounts: ContiguousArray<Bool>
-  let statutoryValve: Bool
-  /// What the valves count during the current year, per contract: in-scope starts, statutory
-  /// referrals and the high-cost payout. They change on many events, so they live apart from
-  /// `accounts` (an array of arrays) and move into it when the contract's year closes.
-  var yearStarts: UniqueArray<Int>
-  var yearStatutoryReferrals: UniqueArray<Int>
-  var yearHighCostPayout: UniqueArray<Double>
+  /// What the valves count during the current year, per contract.
+  var valves: ValveCounters
   /// The re-referral rule (herhaald beroep), whether a blocked step down holds its place, and
   /// when the contract starts: read on every exit, step and route.
   let reReferral: ReReferral?
@@ -101,38 +74,13 @@ struct Simulation: DiscreteEventModel, ~Copyable {
         preventable: scenario.prevention?.careTypes.contains(k) ?? false)
     })
     contractCount = scenario.contracts.count
-    durations = UniqueArray(scenario.careTypes.map(\.duration))
-    patience = UniqueArray(scenario.careTypes.map(\.patience))
-    transitions = UniqueArray(scenario.careTypes.map {
-      Categorical(probabilities: [$0.transitions.exit] + $0.transitions.next)
-    })
-    routing = UniqueArray(scenario.referralSources.map { Categorical(probabilities: [$0.diverted] + $0.routing) })
-    crisisShare = ContiguousArray(scenario.referralSources.map(\.crisisShare))
-    courtShare = ContiguousArray(scenario.referralSources.map(\.courtOrderedShare))
+    laws = ChildLaws(scenario: scenario)
+    funding = FundingRules(scenario: scenario)
     yearEnds = scenario.contracts.map { ContractYearEnd(contract: $0, model: scenario.funding.model) }
-    let isLumpsum = scenario.funding.model == .lumpsum
-    highCostThresholds = ContiguousArray(scenario.contracts.map {
-      isLumpsum ? $0.valves.highCostCases?.threshold ?? .infinity : .infinity
-    })
-    highCostValve = highCostThresholds.contains { $0.isFinite }
-    var statutory = ContiguousArray(repeating: false, count: scenario.referralSources.count * scenario.contracts.count)
-    for (c, contract) in scenario.contracts.enumerated() {
-      for s in contract.valves.statutoryReferrals?.sources ?? [] { statutory[s * scenario.contracts.count + c] = true }
-    }
-    statutoryCounts = statutory
-    statutoryValve = statutory.contains(true)
-    yearStarts = UniqueArray(repeating: 0, count: scenario.contracts.count)
-    yearStatutoryReferrals = UniqueArray(repeating: 0, count: scenario.contracts.count)
-    yearHighCostPayout = UniqueArray(repeating: 0, count: scenario.contracts.count)
+    valves = ValveCounters(scenario: scenario)
     reReferral = scenario.reReferral
     blockedStepDown = scenario.blockedStepDown
     warmupYears = scenario.horizon.warmupYears
-    intakeStopPolicy = scenario.funding.pressurePolicy == .intakeStop && scenario.funding.model == .lumpsum
-    pxqCeiling = scenario.funding.model == .pxq && scenario.contracts.contains { $0.pxqCeiling != nil }
-    throttlePolicy = scenario.funding.pressurePolicy == .throttle && scenario.funding.model == .lumpsum
-    throttle = scenario.funding.throttle
-    modelDurationFactor = scenario.funding.currentBehaviour.durationFactor
-    adminCostShare = scenario.funding.currentBehaviour.adminCostShare
     totalMonths = scenario.horizon.simulatedYears * 12
 
     let generator = scenario.random.generator
@@ -152,7 +100,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     // Reserve hints only: a scenario the size checks refused but `--force` ran (10³⁰⁰ referrals a
     // year) grows its arrays as it goes instead of trapping on the conversion.
     let reserve = Int(min(expectedPerYear.isNaN ? 0 : expectedPerYear, 10_000_000))
-    clients = ClientRegistry(capacity: stock + reserve + 64, tracksCosts: highCostValve)
+    clients = ClientRegistry(capacity: stock + reserve + 64, tracksCosts: valves.highCost)
     calendar = EventCalendar(capacity: stock + reserve / 4 + 64)
     counts = UniqueArray(scenario.careTypes.map { CareTypeCounts(capacity: $0.capacity) })
     lists = WaitingLists(lists: 2 * types, capacity: 64)
@@ -253,7 +201,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     }
     accounts[year].outsidePayment += ledger.outsidePayment()
     accounts[year].subcontracted += ledger.subcontractorPayment()
-    if month % 12 == 11, highCostValve { closeHighCostYear(year) }
+    if month % 12 == 11, valves.highCost { closeHighCostYear(year) }
     var clientDays = ContiguousArray<Double>(repeating: 0, count: types)
     for k in 0..<types {
       clientDays[k] = ledger.clientDays(k)
@@ -283,12 +231,7 @@ struct Simulation: DiscreteEventModel, ~Copyable {
     // Two independent computations of the year's spend: running rate × time and month-end accounts.
     ledgerDiscrepancy = max(ledgerDiscrepancy, abs(books.runningSpend - accounts[year].contracts[c].spend))
     var account = accounts[year].contracts[c]
-    account.inScopeStarts = yearStarts[c]
-    account.statutoryReferrals = yearStatutoryReferrals[c]
-    account.highCostPayout = yearHighCostPayout[c]
-    yearStarts[c] = 0
-    yearStatutoryReferrals[c] = 0
-    yearHighCostPayout[c] = 0
+    (account.inScopeStarts, account.statutoryReferrals, account.highCostPayout) = valves.takeYear(contract: c)
     account.exhaustedAt = books.exhaustedAt
     account.payment = scenario.funding.model == .lumpsum ? account.budget : books.runningPayment
     if year >= scenario.horizon.warmupYears {
