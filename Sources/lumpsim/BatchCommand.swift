@@ -18,7 +18,7 @@ struct Batch: ParsableCommand {
 
   @OptionGroup var threadsOption: ThreadsOption
 
-  @Option(help: "Write summary.json, replications.csv and bands.csv into this folder.")
+  @Option(name: .outputNames, help: ArgumentHelp("Write summary.json, replications.csv and bands.csv into this folder.", valueName: "folder"))
   var out: String?
 
   @Option(help: "What to print: table, json (the summary) or csv (one row per contract year).")
@@ -37,9 +37,6 @@ struct Batch: ParsableCommand {
 
   enum BatchFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
-  /// Sequential stopping checks its targets at these multiples, whatever the thread count.
-  static let checkEvery = 100
-
   func validate() throws {
     if let n, n < 2 { throw ValidationError("-n must be at least 2, got \(n)") }
     guard maxReplications >= 2 else { throw ValidationError("--max-replications must be at least 2") }
@@ -50,9 +47,9 @@ struct Batch: ParsableCommand {
     // A batch keeps at most its sample's rows, however many replications it runs.
     let kept = min(precision.isEmpty ? n ?? 0 : maxReplications, BatchAccumulator.defaultSampleCapacity)
     let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: kept)
-    let seed = seedOption.seed ?? scenario.random.seed
+    let seed = seedOption.seed(default: scenario.random.seed)
     let planned = precision.isEmpty ? n! : maxReplications
-    let minimum = precision.isEmpty ? planned : max(n ?? Self.checkEvery, 2)
+    var stopping = SequentialStopping(targets: precision, minimum: precision.isEmpty ? planned : max(n ?? SequentialStopping.checkEvery, 2))
     var accumulator = BatchAccumulator(scenario: scenario, seed: seed)
     // The folder's files are replaced as one set; replications.csv joins it row by row as the
     // replications finish.
@@ -67,7 +64,6 @@ struct Batch: ParsableCommand {
     }
     let interrupt = InterruptHandler()
     let progress = ProgressBar(total: planned, quiet: quiet)
-    var reached = false
     var writeFailure: AtomicFile.WriteError?
     var runaway: Runaway?
     let started = ContinuousClock.now
@@ -86,11 +82,7 @@ struct Batch: ParsableCommand {
           }
         }
         progress.update(done: accumulator.count)
-        if !precision.isEmpty && accumulator.count >= minimum && accumulator.count % Self.checkEvery == 0 {
-          reached = precision.allSatisfy { $0.achieved(accumulator) <= $0.halfWidth }
-          if reached { return false }
-        }
-        return true
+        return !stopping.shouldStop(accumulator)
       }
     } catch {
       // A replication the watchdog cut short has partial figures: nothing is written.
@@ -113,10 +105,10 @@ struct Batch: ParsableCommand {
     }
 
     let batch = accumulator.result()
-    let stopping = stoppingReport(accumulator, reached: reached)
+    let report = stoppingReport(accumulator, stopping)
     if let output {
       do throws(AtomicFile.WriteError) {
-        try output.write("summary.json", BatchSummary.json(batch, stopping: stopping?.json, assumptions: ScenarioFacts.json(scenario)).rendered())
+        try output.write("summary.json", BatchSummary.json(batch, stopping: report?.json, assumptions: ScenarioFacts.json(scenario)).rendered())
         try output.write("bands.csv", BatchCSV.bands(batch))
         try output.commit()
       } catch {
@@ -125,17 +117,18 @@ struct Batch: ParsableCommand {
       }
     }
     switch format {
-    case .json: print(BatchSummary.json(batch, stopping: stopping?.json).rendered(), terminator: "")
+    case .json: print(BatchSummary.json(batch, stopping: report?.json).rendered(), terminator: "")
     case .csv: print(BatchCSV.years(batch), terminator: "")
     case .table:
-      print(BatchTable.render(batch, scenario: scenario, wallSeconds: wall, stoppingNote: stopping?.sentence), terminator: "")
+      print(BatchTable.render(batch, scenario: scenario, wallSeconds: wall, stoppingNote: report?.sentence), terminator: "")
     }
   }
 
   /// What sequential stopping did, for the table and the JSON.
-  func stoppingReport(_ accumulator: BatchAccumulator, reached: Bool) -> (sentence: String, json: JSONValue)? {
+  func stoppingReport(_ accumulator: BatchAccumulator, _ stopping: SequentialStopping) -> (sentence: String, json: JSONValue)? {
     guard !precision.isEmpty else { return nil }
-    let achieved = precision.map { ($0, $0.achieved(accumulator)) }
+    let reached = stopping.reached
+    let achieved = stopping.achieved(accumulator)
     let parts = achieved.map { target, value in
       "\(target.metric.rawValue) ±\(String(format: "%.4g", value)) (target \(String(format: "%.4g", target.halfWidth)))"
     }
@@ -146,7 +139,7 @@ struct Batch: ParsableCommand {
       ("rule", .string("precision")),
       ("reached", .bool(reached)),
       ("replications", .int(accumulator.count)),
-      ("checkEvery", .int(Self.checkEvery)),
+      ("checkEvery", .int(SequentialStopping.checkEvery)),
       ("targets", .array(achieved.map { target, value in
         .object([("metric", .string(target.metric.rawValue)), ("halfWidth", .double(target.halfWidth, 6)),
                  ("achieved", .double(value, 6))])

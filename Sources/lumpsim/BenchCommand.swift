@@ -47,7 +47,7 @@ struct Bench: ParsableCommand {
   func run() throws {
     if kernel { return runKernel() }
     let base: Scenario = try scenario.map { try readScenario(file: $0, overrides: overrides, strict: strictOption.strict) } ?? Verification.mmcScenario()
-    let seed = seedOption.seed ?? base.random.seed
+    let seed = seedOption.seed(default: base.random.seed)
     let configurations = [
       ("as written (\(base.horizon.simulatedYears) simulated years)", base),
       ("horizon × 2", EngineBench.longer(base, by: 2)), ("horizon × 4", EngineBench.longer(base, by: 4)),
@@ -99,7 +99,7 @@ struct Bench: ParsableCommand {
 
   /// The M/M/c on the kernel alone: per run, the events, wall time and mean wait.
   func runKernel() {
-    let seed = seedOption.seed ?? 1
+    let seed = seedOption.seed(default: 1)
     let timed = EngineBench.kernel(runs: runs, seed: seed)
     switch format {
     case .json:

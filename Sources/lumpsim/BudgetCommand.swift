@@ -36,7 +36,7 @@ struct Budget: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: min(n, BatchAccumulator.defaultSampleCapacity))
-    let seed = seedOption.seed ?? scenario.random.seed
+    let seed = seedOption.seed(default: scenario.random.seed)
     let years = try parseYears(scenario)
     let interrupt = InterruptHandler()
     // A replication the watchdog cut short throws `Runaway`, which `Lumpsim.main` reports (exit 2).

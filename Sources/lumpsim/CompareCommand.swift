@@ -21,7 +21,7 @@ struct Compare: ParsableCommand {
 
   @OptionGroup var threadsOption: ThreadsOption
 
-  @Option(help: "Write summary.json and differences.csv into this folder.")
+  @Option(name: .outputNames, help: ArgumentHelp("Write summary.json and differences.csv into this folder.", valueName: "folder"))
   var out: String?
 
   @Option(help: "What to print: table or json.")
@@ -51,7 +51,7 @@ struct Compare: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load(parallel: threadsOption.threads, replications: min(n, BatchAccumulator.defaultSampleCapacity) * ((try? models().count) ?? 1))
-    let seed = seedOption.seed ?? scenario.random.seed
+    let seed = seedOption.seed(default: scenario.random.seed)
     let interrupt = InterruptHandler()
     let progress = ProgressBar(total: n, quiet: quiet)
     let started = ContinuousClock.now

@@ -17,7 +17,7 @@ struct Export: ParsableCommand {
   @Option(help: "point: one row per point and year with statistics; replication: one row per point, replication and year.")
   var per: Level = .point
 
-  @Option(name: .shortAndLong, help: "Write to this file (atomically) instead of standard output.")
+  @Option(name: .outputNames, help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
   var output: String?
 
   enum Format: String, ExpressibleByArgument, CaseIterable { case csv, json }

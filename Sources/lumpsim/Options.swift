@@ -129,9 +129,17 @@ struct LimitOptions: ParsableArguments {
 struct SeedOption: ParsableArguments {
   @Option(help: "Master seed; the same seed gives byte-identical output. Default: the scenario's random.seed.")
   var seed: UInt64?
+
+  /// The seed given, or the command's default (the scenario's `random.seed`).
+  func seed(default fallback: UInt64) -> UInt64 { seed ?? fallback }
 }
 
-/// How many threads run replications; the results never depend on it.
+/// Every command that writes a file or a folder names it with `-o`/`--out`; `--output` stays as
+/// the spelling `report` and `export` had, so scripts written for either keep working.
+extension NameSpecification {
+  static let outputNames: NameSpecification = [.customShort("o"), .customLong("out"), .customLong("output")]
+}
+
 struct ThreadsOption: ParsableArguments {
   @Option(help: "Threads; the output is identical for any number. Default: all cores.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount

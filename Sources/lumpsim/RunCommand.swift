@@ -12,7 +12,7 @@ struct Run: ParsableCommand {
   @OptionGroup var scenarioOptions: ScenarioOptions
   @OptionGroup var seedOption: SeedOption
 
-  @Option(help: "Write summary.json, years.csv and monthly.csv (and contracts.csv with several contracts) into this folder.")
+  @Option(name: .outputNames, help: ArgumentHelp("Write summary.json, years.csv and monthly.csv (and contracts.csv with several contracts) into this folder.", valueName: "folder"))
   var out: String?
 
   @Option(help: "What to print: table (readable) or json (the output contract).")
@@ -20,7 +20,7 @@ struct Run: ParsableCommand {
 
   func run() throws {
     let scenario = try scenarioOptions.load()
-    let seed = seedOption.seed ?? scenario.random.seed
+    let seed = seedOption.seed(default: scenario.random.seed)
     var names = ["summary.json", "years.csv", "monthly.csv"]
     if scenario.contracts.count > 1 { names.append("contracts.csv") }
     let output = try openOutput(out, writing: names)

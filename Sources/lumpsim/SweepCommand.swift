@@ -65,7 +65,7 @@ struct SweepRun: ParsableCommand {
   var quiet = false
 
   /// Units are committed in groups of this many, or every two seconds, whichever comes first
-  /// (hidden: the kill tests make it small so that kills land between commits).
+  /// (`UnitWriter`; hidden: the kill tests make it small so that kills land between commits).
   @Option(help: .hidden)
   var commitEvery: Int = 256
 
@@ -88,9 +88,8 @@ struct SweepRun: ParsableCommand {
     let pending = mine.filter { !done.contains($0) }
     let interrupt = InterruptHandler()
     let progress = ProgressBar(total: mine.count, quiet: quiet)
-    var stored = mine.count - pending.count
-    var inTransaction = 0
-    var lastCommit = ContinuousClock.now
+    let before = mine.count - pending.count
+    var writer = UnitWriter(store: results, every: commitEvery)
     var failure: Error?
     var runaway: SweepRunner.UnitRunaway?
     let started = ContinuousClock.now
@@ -98,20 +97,12 @@ struct SweepRun: ParsableCommand {
       try SweepRunner.run(sweep, units: pending, threads: threadsOption.threads, stop: interrupt.flag) {
         unit, point, replication, result in
         do {
-          if inTransaction == 0 { try results.begin() }
-          try results.record(unit: unit, point: point, replication: replication, result: result)
-          inTransaction += 1
-          if inTransaction >= commitEvery || ContinuousClock.now - lastCommit > .seconds(2) {
-            try results.commit()
-            stored += inTransaction
-            inTransaction = 0
-            lastCommit = ContinuousClock.now
-          }
+          try writer.record(unit: unit, point: point, replication: replication, result: result)
         } catch {
           failure = error
           return false
         }
-        progress.update(done: stored + inTransaction)
+        progress.update(done: before + writer.committed + writer.pending)
         return true
       }
     } catch {
@@ -120,12 +111,12 @@ struct SweepRun: ParsableCommand {
     }
     if failure == nil {
       do {
-        try results.commit()
-        stored += inTransaction
+        try writer.commit()
       } catch {
         failure = error
       }
     }
+    let stored = before + writer.committed
     progress.finish()
     if let failure { throw failure }
     if let runaway {
@@ -138,7 +129,7 @@ struct SweepRun: ParsableCommand {
         description: "Interrupted: \(stored) of \(mine.count) units stored in \(store); run the same command to continue.",
         code: 130)
     }
-    let ran = stored - (mine.count - pending.count)
+    let ran = stored - before
     print("""
       \(store): \(stored) of \(mine.count) units of shard \(slice) stored \
       (\(ran) run now in \(String(format: "%.1f", wall)) s; \(sweep.points.count) points × \(sweep.replications) replications in the sweep).

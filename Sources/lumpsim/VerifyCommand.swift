@@ -25,7 +25,7 @@ struct Verify: ParsableCommand {
   }
 
   func run() throws {
-    let checks = Verification.run(replications: replications, seed: seedOption.seed ?? 2026, level: level)
+    let checks = Verification.run(replications: replications, seed: seedOption.seed(default: 2026), level: level)
     switch format {
     case .json:
       let document = JSONValue.array(checks.map { check in
