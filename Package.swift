@@ -66,13 +66,15 @@ let package = Package(
     .executableTarget(name: "lumpsim-fuzz", dependencies: ["YouthCare", "Reports", "SweepStore"]),
 
     // MARK: Tests
+    // What the test targets share: the repository's root, and a replication with every invariant checked.
+    .target(name: "LumpsimTestSupport", dependencies: ["YouthCare"], path: "Tests/LumpsimTestSupport"),
     .testTarget(name: "StochasticsTests", dependencies: ["Stochastics"]),
     .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
-    .testTarget(name: "YouthCareTests", dependencies: ["YouthCare", "Experiments", "Stochastics"]),
-    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "SimKernel", "YouthCare"]),
-    .testTarget(name: "ReportsTests", dependencies: ["Reports", "YouthCare", "Experiments"]),
-    .testTarget(name: "SweepStoreTests", dependencies: ["SweepStore", "YouthCare", "Experiments"]),
-    .testTarget(name: "CLITests", dependencies: ["lumpsim", "SweepStore"]),
+    .testTarget(name: "YouthCareTests", dependencies: ["YouthCare", "Experiments", "Stochastics", "LumpsimTestSupport"]),
+    .testTarget(name: "ExperimentsTests", dependencies: ["Experiments", "SimKernel", "YouthCare", "LumpsimTestSupport"]),
+    .testTarget(name: "ReportsTests", dependencies: ["Reports", "YouthCare", "Experiments", "LumpsimTestSupport"]),
+    .testTarget(name: "SweepStoreTests", dependencies: ["SweepStore", "YouthCare", "Experiments", "LumpsimTestSupport"]),
+    .testTarget(name: "CLITests", dependencies: ["lumpsim", "SweepStore", "LumpsimTestSupport"]),
   ],
   swiftLanguageModes: [.v6]
 )

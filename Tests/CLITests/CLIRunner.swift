@@ -1,4 +1,5 @@
 import Foundation
+import LumpsimTestSupport
 import Testing
 
 /// Runs the built `lumpsim` binary and captures what it prints.
@@ -15,8 +16,7 @@ struct CLIRunner {
     }
   }
 
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let root = Repository.root
 
   /// The binary next to the test bundle (SwiftPM builds both into the same products folder).
   static let binary: URL = {

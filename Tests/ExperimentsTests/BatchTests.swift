@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LumpsimTestSupport
 import SimKernel
 import Testing
 import YouthCare
@@ -9,6 +10,7 @@ func runBatch(_ scenario: Scenario, seed: UInt64, count: Int, threads: Int, samp
   var accumulator = BatchAccumulator(scenario: scenario, seed: seed, sampleCapacity: sample)
   var order: [Int] = []
   try ParallelReplications.run(scenario, seed: seed, count: count, threads: threads) { index, result in
+    for problem in checkInvariants(result, scenario) { Issue.record("replication \(index): \(problem)") }
     order.append(index)
     accumulator.add(result)
     return true
@@ -90,8 +92,7 @@ struct BatchTests {
 struct RunawayTests {
   /// The fixture whose waiting children redirect A → B → A without time passing.
   static func runawayScenario() throws -> Scenario {
-    let tests = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    return try ScenarioReader.read(file: tests.appendingPathComponent("Fixtures/limits/runaway.yaml").path)
+    try ScenarioReader.read(file: Repository.path("Tests/Fixtures/limits/runaway.yaml"))
   }
 
   @Test("a batch stops at a cut replication and throws its Runaway; consume never sees the partial figures")

@@ -1,5 +1,5 @@
-import Testing
 @testable import Reports
+import Testing
 
 @Suite("Chart geometry")
 struct ChartScaleTests {

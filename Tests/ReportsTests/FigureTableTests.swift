@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LumpsimTestSupport
 import Reports
 import Testing
 import YouthCare
@@ -8,8 +9,7 @@ import YouthCare
 /// one list every output derives from: the writers, the batch layout, the store and the docs.
 @Suite("One table of figures")
 struct FigureTableTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let root = Repository.root
 
   static func names(_ figures: [YearFigure]) -> [String] { figures.map(\.rawValue) }
 

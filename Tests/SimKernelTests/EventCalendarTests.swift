@@ -1,5 +1,5 @@
-import Testing
 import SimKernel
+import Testing
 
 @Suite("Event calendar")
 struct EventCalendarTests {

@@ -1,5 +1,5 @@
-import Testing
 import SimKernel
+import Testing
 
 @Suite("Unique array")
 struct UniqueArrayTests {

@@ -1,5 +1,5 @@
-import Testing
 import Stochastics
+import Testing
 
 @Suite("Distributions against their theory")
 struct DistributionTests {

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import Stochastics
+import Testing
 
 @Suite("Generators and seeds")
 struct GeneratorTests {

@@ -1,10 +1,11 @@
 import Experiments
 import Foundation
+import LumpsimTestSupport
 @testable import SweepStore
 import Testing
 import YouthCare
 
-let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+let root = Repository.root
 
 /// A sweep on the M/M/c scenario cut to one year, from design text.
 func sweep(_ design: String, replications: Int = 4) throws -> Sweep {
@@ -96,6 +97,7 @@ struct StoreTests {
     try store.begin()
     var failure: Error?
     try SweepRunner.run(s, units: units, threads: threads) { unit, point, replication, result in
+      for problem in checkInvariants(result, s.scenarios[point]) { Issue.record("point \(point), replication \(replication): \(problem)") }
       do { try store.record(unit: unit, point: point, replication: replication, result: result) } catch { failure = error }
       return failure == nil
     }

@@ -1,3 +1,4 @@
+import LumpsimTestSupport
 import Testing
 @testable import YouthCare
 

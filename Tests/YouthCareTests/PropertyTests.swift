@@ -1,4 +1,5 @@
 import Foundation
+import LumpsimTestSupport
 import Stochastics
 import Testing
 @testable import YouthCare

@@ -1,4 +1,5 @@
 import Experiments
+import LumpsimTestSupport
 import Testing
 import YouthCare
 

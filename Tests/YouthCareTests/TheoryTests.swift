@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LumpsimTestSupport
 import Stochastics
 import Testing
 import YouthCare

@@ -1,3 +1,4 @@
+import LumpsimTestSupport
 import Testing
 import YouthCare
 
