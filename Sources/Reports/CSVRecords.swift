@@ -6,6 +6,11 @@ public enum CSVRecords {
     /// The line (1-based) the bad record starts on.
     public var line: Int
     public var reason: String
+
+    public init(line: Int, reason: String) {
+      self.line = line
+      self.reason = reason
+    }
   }
 
   /// The records of `text`, each a list of fields; a final line break ends the last record, and
