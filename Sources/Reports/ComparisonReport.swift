@@ -19,39 +19,10 @@ public enum ComparisonReport {
     return out
   }
 
-  static func difference(_ d: PairedDifference, money: Bool) -> JSONValue {
-    let decimals = money ? 2 : 4
-    return .object([("mean", .double(d.mean, decimals)), ("ci95Low", .double(d.ci95Low, decimals)),
-                    ("ci95High", .double(d.ci95High, decimals))])
-  }
-
   /// The JSON document: each model's batch summary, then the paired differences; with
-  /// `assumptions` (`ScenarioFacts`) for a report made from the file alone.
+  /// `assumptions` (`ScenarioFacts`) for a report made from the file alone (`CompareSummaryFile`).
   public static func json(_ c: FundingComparison, assumptions: JSONValue? = nil) -> JSONValue {
-    let first = c.batches[0]
-    let places = describe(first.layout)
-    var fields: [(String, JSONValue)] = [
-      ("scenario", .string(first.scenario)), ("seed", .unsigned(first.seed)), ("replications", .int(first.replications)),
-      ("reference", .string(c.models[0].rawValue)),
-      ("models", .array(zip(c.models, c.batches).map { model, batch in
-        .object([("model", .string(model.rawValue)), ("summary", BatchSummary.json(batch))])
-      })),
-    ]
-    if let assumptions { fields.append(("assumptions", assumptions)) }
-    fields.append(("pairedDifferences", .array(c.differences.enumerated().map { m, row in
-      var contract: [(String, JSONValue)] = []
-      var years: [String: [(String, JSONValue)]] = [:]
-      for (i, place) in places.enumerated() where place.careType.isEmpty {
-        let value = difference(row[i], money: place.unit.isMoney)
-        if place.scope == "contract" { contract.append((place.figure, value)) } else { years[place.year, default: []].append((place.figure, value)) }
-      }
-      return .object([
-        ("model", .string(c.models[m + 1].rawValue)), ("reference", .string(c.models[0].rawValue)),
-        ("contract", .object(contract)),
-        ("years", .array(first.layout.years.map { y in .object([("year", .int(y))] + (years[String(y)] ?? [])) })),
-      ])
-    })))
-    return .object(fields)
+    CompareSummaryFile(c).json(assumptions: assumptions)
   }
 
   /// `differences.csv`: one row per model × figure, tidy.

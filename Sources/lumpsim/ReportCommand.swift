@@ -49,7 +49,7 @@ struct Report: ParsableCommand {
        let root = (try? JSONSerialization.jsonObject(with: contents)) as? [String: Any], root["models"] != nil {
       let data: CompareReport.Data
       do {
-        data = try CompareReport.Data.load(summary: root, path: summary)
+        data = try CompareReport.Data.load(summary: contents, path: summary)
       } catch {
         throw BadInput(message: error.message)
       }
@@ -64,7 +64,8 @@ struct Report: ParsableCommand {
       throw BadInput(message: error.message)
     }
     try write(BatchReport.html(data, language: lang))
-    print("\(output): \(BatchReport.sentence(BatchReport.verdict(data), language: lang))")
+    // The verdict the batch's table printed, in the report's language.
+    print("\(output): \(data.verdict.sentence(lang))")
   }
 
   func isDirectory(_ path: String) -> Bool {

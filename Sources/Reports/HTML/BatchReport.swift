@@ -8,62 +8,6 @@ import Foundation
 /// with a title, axis labels with units and its numbers in a table below, and ends with the
 /// scenario's key assumptions so that it stands on its own.
 public enum BatchReport {
-  /// The verdict's numbers, also used by tests to check the sentence.
-  public struct Verdict: Sendable, Equatable {
-    /// Mean over contract years of P(overspend): the share of simulated years that overspend.
-    public var overspentYears: Double
-    /// The year-1 budget (euros).
-    public var budget: Double
-    /// Median month (1–12) in which the money runs out, among the years that run out; nil if none.
-    public var medianMonth: Int?
-    /// The care type with the longest mean wait, and that wait in weeks.
-    public var longestWait: (name: String, weeks: Double)?
-
-    public static func == (a: Verdict, b: Verdict) -> Bool {
-      a.overspentYears == b.overspentYears && a.budget == b.budget && a.medianMonth == b.medianMonth
-        && a.longestWait?.name == b.longestWait?.name && a.longestWait?.weeks == b.longestWait?.weeks
-    }
-  }
-
-  /// The verdict's numbers from the data.
-  public static func verdict(_ data: BatchReportData) -> Verdict {
-    let years = data.years
-    let overspent = years.isEmpty ? 0 : years.reduce(0) { $0 + $1.overspendProbability } / Double(years.count)
-    // Exhaustion months pooled over the years; the median among the years that run out.
-    var pooled = [Double](repeating: 0, count: 12)
-    for y in years { for m in 0..<12 { pooled[m] += y.exhaustionMonth[m] } }
-    let total = pooled.reduce(0, +)
-    var median: Int?
-    if total > 0 {
-      var running = 0.0
-      for m in 0..<12 {
-        running += pooled[m]
-        if running >= total / 2 { median = m + 1; break }
-      }
-    }
-    let longest = data.careTypes.max { $0.meanWaitDays.p50 < $1.meanWaitDays.p50 }
-      .flatMap { $0.meanWaitDays.p50 > 0 ? ($0.name, $0.meanWaitDays.p50 / 7) : nil }
-    return Verdict(overspentYears: overspent, budget: years.first?.budget ?? 0, medianMonth: median, longestWait: longest)
-  }
-
-  /// The verdict as a sentence.
-  public static func sentence(_ v: Verdict, language: ReportLanguage) -> String {
-    let share = language.percent(v.overspentYears)
-    let budget = language.millions(v.budget)
-    switch language {
-    case .en:
-      var s = "In \(share) of simulated years the \(budget) lumpsum runs out"
-      if let m = v.medianMonth { s += ", median in \(language.monthNames[m - 1])" }
-      if let w = v.longestWait { s += "; children wait \(language.number(w.weeks, decimals: 0)) weeks on average for \(w.name)" }
-      return s + "."
-    case .nl:
-      var s = "In \(share) van de gesimuleerde jaren raakt de lumpsum van \(budget) op"
-      if let m = v.medianMonth { s += ", mediaan in \(language.monthNames[m - 1])" }
-      if let w = v.longestWait { s += "; kinderen wachten gemiddeld \(language.number(w.weeks, decimals: 0)) weken op \(w.name)" }
-      return s + "."
-    }
-  }
-
   /// The whole HTML document.
   public static func html(_ data: BatchReportData, language: ReportLanguage) -> String {
     let t = { (key: Words) in language.text(key) }
@@ -71,7 +15,7 @@ public enum BatchReport {
     let sections = spendSection(data, language) + exhaustionSection(data, language) + waitingSection(data, language)
       + waitsSection(data, language) + assumptionsSection(data, language)
     return ReportDocument.page(
-      title: t(.title), subtitle: subtitle, verdict: sentence(verdict(data), language: language), sections: sections,
+      title: t(.title), subtitle: subtitle, verdict: data.verdict.sentence(language), sections: sections,
       footer: "\(t(.generated)) \(language.number(Double(data.replications))) \(t(.replications)).", language: language)
   }
 
@@ -209,42 +153,37 @@ public enum BatchReport {
     data.assumptions.map { assumptions($0, language) } ?? ""
   }
 
-  /// The scenario's key assumptions (`ScenarioFacts`) as a list and two tables.
-  static func assumptions(_ a: [String: Any], _ language: ReportLanguage) -> String {
+  /// The scenario's key assumptions (`ScenarioFactsFile`) as a list and two tables.
+  static func assumptions(_ a: ScenarioFactsFile, _ language: ReportLanguage) -> String {
     let t = { (key: Words) in language.text(key) }
-    func n(_ key: String) -> Double { (a[key] as? NSNumber)?.doubleValue ?? 0 }
-    let model = ["lumpsum": "lumpsum", "pxq": "P×Q", "output": "output"][a["fundingModel"] as? String ?? ""] ?? ""
+    let model = ["lumpsum": "lumpsum", "pxq": "P×Q", "output": "output"][a.fundingModel] ?? ""
     let policies: [String: (en: String, nl: String)] = [
       "none": ("none", "geen"), "intakeStop": ("intake stop", "cliëntenstop"), "throttle": ("throttle", "afremmen"),
     ]
-    let policy = policies[a["pressurePolicy"] as? String ?? ""] ?? ("", "")
+    let policy = policies[a.pressurePolicy] ?? ("", "")
+    let first = a.firstYear, years = a.contractYears, warmup = a.warmupYears
     var items: [String] = []
     switch language {
     case .en:
-      items.append("Contract \(Int(n("firstYear")))–\(Int(n("firstYear") + n("contractYears")) - 1) (\(Int(n("contractYears"))) years), after \(Int(n("warmupYears"))) warm-up years that count in no figure.")
-      items.append("\(language.number(n("youths"))) youths 0–17; \(language.number(n("firstReferralsPerYear"))) first referrals a year, growing \(language.percent(n("referralTrendPerYear"), decimals: 1)) a year; \(language.percent(n("repeatReferralProbability"))) of children who leave care come back.")
-      items.append("Care costs rise \(language.percent(n("costIndexPerYear"), decimals: 1)) a year; funding model \(model), pressure policy \(policy.en).")
+      items.append("Contract \(first)–\(first + years - 1) (\(years) years), after \(warmup) warm-up years that count in no figure.")
+      items.append("\(language.number(a.youths)) youths 0–17; \(language.number(a.firstReferralsPerYear)) first referrals a year, growing \(language.percent(a.referralTrendPerYear, decimals: 1)) a year; \(language.percent(a.repeatReferralProbability)) of children who leave care come back.")
+      items.append("Care costs rise \(language.percent(a.costIndexPerYear, decimals: 1)) a year; funding model \(model), pressure policy \(policy.en).")
     case .nl:
-      items.append("Contract \(Int(n("firstYear")))–\(Int(n("firstYear") + n("contractYears")) - 1) (\(Int(n("contractYears"))) jaar), na \(Int(n("warmupYears"))) inloopjaren die in geen enkel cijfer meetellen.")
-      items.append("\(language.number(n("youths"))) jongeren van 0–17; \(language.number(n("firstReferralsPerYear"))) eerste verwijzingen per jaar, met een groei van \(language.percent(n("referralTrendPerYear"), decimals: 1)) per jaar; \(language.percent(n("repeatReferralProbability"))) van de kinderen die uitstromen komt terug.")
-      items.append("Zorgkosten stijgen \(language.percent(n("costIndexPerYear"), decimals: 1)) per jaar; bekostiging \(model), gedrag onder budgetdruk \(policy.nl).")
+      items.append("Contract \(first)–\(first + years - 1) (\(years) jaar), na \(warmup) inloopjaren die in geen enkel cijfer meetellen.")
+      items.append("\(language.number(a.youths)) jongeren van 0–17; \(language.number(a.firstReferralsPerYear)) eerste verwijzingen per jaar, met een groei van \(language.percent(a.referralTrendPerYear, decimals: 1)) per jaar; \(language.percent(a.repeatReferralProbability)) van de kinderen die uitstromen komt terug.")
+      items.append("Zorgkosten stijgen \(language.percent(a.costIndexPerYear, decimals: 1)) per jaar; bekostiging \(model), gedrag onder budgetdruk \(policy.nl).")
     }
     var out = "<section><h2>\(escape(t(.assumptionsHeading)))</h2><ul>" + items.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
-    let contracts = (a["contracts"] as? [[String: Any]]) ?? []
-    let contractRows = contracts.map { c -> [String] in
-      func m(_ key: String) -> Double { (c[key] as? NSNumber)?.doubleValue ?? 0 }
-      let savings = ((c["bookedSavings"] as? [NSNumber]) ?? []).map { language.percent($0.doubleValue) }.joined(separator: ", ")
-      let valves = ((c["valves"] as? [String]) ?? []).joined(separator: "; ")
-      return [c["name"] as? String ?? "", language.millions(m("lumpsumBase"), decimals: 2), language.percent(m("indexPerYear"), decimals: 1),
+    let contractRows = a.contracts.map { c -> [String] in
+      let savings = c.bookedSavings.map { language.percent($0) }.joined(separator: ", ")
+      let valves = c.valves.joined(separator: "; ")
+      return [c.name, language.millions(c.lumpsumBase, decimals: 2), language.percent(c.indexPerYear, decimals: 1),
               savings.isEmpty ? t(.none) : savings, valves.isEmpty ? t(.none) : valves]
     }
     out += ReportDocument.table([t(.contract), t(.lumpsumBase), t(.indexation), t(.bookedSavings), t(.valves)], contractRows)
-    let types = (a["careTypes"] as? [[String: Any]]) ?? []
-    let typeRows = types.map { c -> [String] in
-      func m(_ key: String) -> Double { (c[key] as? NSNumber)?.doubleValue ?? 0 }
-      return ["\(c["id"] as? String ?? "") \(c["name"] as? String ?? "")", language.number(m("capacity")),
-              "€ " + language.number(m("costPerDay"), decimals: 2), language.number(m("meanDurationDays")),
-              language.number(m("waitingNormDays")), (c["contract"] as? String) ?? "—"]
+    let typeRows = a.careTypes.map { c -> [String] in
+      ["\(c.id) \(c.name)", language.number(Double(c.capacity)), "€ " + language.number(c.costPerDay, decimals: 2),
+       language.number(c.meanDurationDays), language.number(c.waitingNormDays), c.contract ?? "—"]
     }
     let durationLabel = language == .nl ? "Duur (dagen)" : "Duration (days)"
     let costLabel = language == .nl ? "Kosten per dag" : "Cost per day"

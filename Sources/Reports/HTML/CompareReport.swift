@@ -37,47 +37,48 @@ public enum CompareReport {
     public var models: [Model]
     public var differences: [Difference]
     public var careTypes: [(id: String, name: String)]
-    public var assumptions: [String: Any]?
+    public var assumptions: ScenarioFactsFile?
 
+    /// The report's view of a comparison's summary.
+    public init(_ file: CompareSummaryFile) {
+      func interval(_ s: BatchSummaryFile.Stats) -> Interval { Interval(mean: s.mean, low: s.ci95Low, high: s.ci95High) }
+      func interval(_ d: CompareSummaryFile.Interval) -> Interval { Interval(mean: d.mean, low: d.ci95Low, high: d.ci95High) }
+      scenario = file.scenario
+      replications = file.replications
+      seed = String(file.seed)
+      reference = file.reference
+      models = file.models.map { m in
+        let summary = m.summary
+        return Model(
+          model: m.model, municipalCost: interval(summary.contract[.totalMunicipalCost]),
+          providerResult: interval(summary.contract[.totalConsortiumResult]),
+          anyOverspend: summary.contract.anyOverspendProbability.p,
+          meanWait: Dictionary(summary.careTypes.map { ($0.id, $0[.meanWaitDays].mean) }, uniquingKeysWith: { _, last in last }))
+      }
+      differences = file.pairedDifferences.map { d in
+        Difference(
+          model: d.model, municipalCost: interval(d.contract[.totalMunicipalCost]), payment: interval(d.contract[.totalPayment]),
+          providerResult: interval(d.contract[.totalConsortiumResult]), spend: interval(d.contract[.totalSpend]))
+      }
+      let first = file.models[0].summary
+      contractYears = first.years.count
+      let facts = file.assumptions?.careTypes ?? []
+      careTypes = first.careTypes.map { c in (c.id, facts.first { $0.id == c.id }?.name ?? c.id) }
+      assumptions = file.assumptions
+    }
+
+    /// Reads a comparison's summary.json (`CompareSummaryFile.read`).
+    public static func load(summary data: Foundation.Data, path: String) throws(ReportInputError) -> Data {
+      try Data(CompareSummaryFile.read(data, path: path))
+    }
+
+    /// Reads a summary already parsed (the fuzzer's way in).
     public static func load(summary root: [String: Any], path: String) throws(ReportInputError) -> Data {
       try SummaryCheck.check(root, file: path)
-      func interval(_ value: Any?) -> Interval {
-        let d = value as? [String: Any] ?? [:]
-        func n(_ key: String) -> Double { (d[key] as? NSNumber)?.doubleValue ?? 0 }
-        return Interval(mean: n("mean"), low: n("ci95Low"), high: n("ci95High"))
+      guard let data = try? JSONSerialization.data(withJSONObject: root) else {
+        throw ReportInputError(message: "\(path): not JSON; give a folder written by `lumpsim compare --out`")
       }
-      guard let models = root["models"] as? [[String: Any]], let differences = root["pairedDifferences"] as? [[String: Any]],
-            let first = models.first?["summary"] as? [String: Any]
-      else { throw ReportInputError(message: "\(path): not the summary of `lumpsim compare --out`") }
-      let parsed = models.map { m -> Model in
-        let summary = m["summary"] as? [String: Any] ?? [:]
-        let contract = summary["contract"] as? [String: Any] ?? [:]
-        var waits: [String: Double] = [:]
-        for c in summary["careTypes"] as? [[String: Any]] ?? [] {
-          waits[c["id"] as? String ?? ""] = interval(c["meanWaitDays"]).mean
-        }
-        return Model(
-          model: m["model"] as? String ?? "?", municipalCost: interval(contract["totalMunicipalCost"]),
-          providerResult: interval(contract["totalConsortiumResult"]),
-          anyOverspend: ((contract["anyOverspendProbability"] as? [String: Any])?["p"] as? NSNumber)?.doubleValue ?? 0,
-          meanWait: waits)
-      }
-      let diffs = differences.map { d -> Difference in
-        let contract = d["contract"] as? [String: Any] ?? [:]
-        return Difference(
-          model: d["model"] as? String ?? "?", municipalCost: interval(contract["totalMunicipalCost"]),
-          payment: interval(contract["totalPayment"]), providerResult: interval(contract["totalConsortiumResult"]),
-          spend: interval(contract["totalSpend"]))
-      }
-      let assumptions = root["assumptions"] as? [String: Any]
-      let facts = assumptions?["careTypes"] as? [[String: Any]] ?? []
-      let ids = (first["careTypes"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
-      let careTypes = ids.map { id in (id, facts.first { $0["id"] as? String == id }?["name"] as? String ?? id) }
-      return Data(
-        scenario: root["scenario"] as? String ?? "", replications: (root["replications"] as? NSNumber)?.intValue ?? 0,
-        seed: (root["seed"] as? NSNumber)?.stringValue ?? "", reference: root["reference"] as? String ?? "",
-        contractYears: (first["years"] as? [Any])?.count ?? 0, models: parsed, differences: diffs, careTypes: careTypes,
-        assumptions: assumptions)
+      return try load(summary: data, path: path)
     }
   }
 
