@@ -11,7 +11,7 @@ struct Report: ParsableCommand {
   @Argument(help: "A folder written by `lumpsim batch --out` or `lumpsim compare --out`, or a sweep store (.sqlite).")
   var result: String
 
-  @Option(name: .shortAndLong, help: "The HTML file to write.")
+  @Option(name: .outputNames, help: ArgumentHelp("The HTML file to write.", valueName: "file"))
   var output: String = "report.html"
 
   @Option(help: "Language of the labels and number formats: nl or en.")

@@ -25,7 +25,7 @@ struct OutputOptionTests {
     #expect(FileManager.default.fileExists(atPath: compare.appendingPathComponent("differences.csv").path))
   }
 
-  @Test("export writes its file under -o, --out and --output alike, the same bytes each time")
+  @Test("export and report write their file under -o, --out and --output alike, the same bytes each time")
   func fileSpellings() throws {
     let folder = CLIRunner.temporaryFolder()
     defer { try? FileManager.default.removeItem(at: folder) }
@@ -41,5 +41,13 @@ struct OutputOptionTests {
       written.append(try Data(contentsOf: file))
     }
     #expect(Set(written).count == 1 && !written[0].isEmpty)
+    var reports: [Data] = []
+    for (index, spelling) in ["-o", "--out", "--output"].enumerated() {
+      let file = folder.appendingPathComponent("report\(index).html")
+      let reported = try CLIRunner.run(["report", store, spelling, file.path])
+      #expect(reported.status == 0, "\(spelling): \(reported.problems)")
+      reports.append(try Data(contentsOf: file))
+    }
+    #expect(Set(reports).count == 1 && !reports[0].isEmpty)
   }
 }
