@@ -16,95 +16,92 @@ extension ScenarioReader {
     let fixed = r.number("fixedCostPerSlotDay", rule: .nonNegative, default: 0, kind: .amount)
     let intake = r.number("intakeCost", rule: .nonNegative, default: 0, kind: .amount)
     let norm = r.number("waitingNormDays", rule: .nonNegative, default: 98, kind: .amount)
-    var inLumpsum: Bool?? = .some(nil)
-    if r.node("inLumpsum") != nil { inLumpsum = r.bool("inLumpsum").map { .some($0) } }
-    var tariff: Double?? = .some(nil), fee: Double?? = .some(nil)
-    if r.node("tariffPerDay") != nil { tariff = r.number("tariffPerDay", rule: .nonNegative, kind: .amount).map { .some($0) } }
-    if r.node("feePerStart") != nil { fee = r.number("feePerStart", rule: .nonNegative, kind: .amount).map { .some($0) } }
+    let inLumpsum = r.optionalBool("inLumpsum")
+    let tariff = r.optionalNumber("tariffPerDay", rule: .nonNegative, kind: .amount)
+    let fee = r.optionalNumber("feePerStart", rule: .nonNegative, kind: .amount)
     let crisis = r.bool("crisis", default: false)
     let overflow = r.number("overflowCostFactor", rule: .nonNegative, default: 1)
-    var patience: Patience?
-    var patienceOK = true
-    if let p = r.mapping("patience", required: false) {
-      patience = readPatience(p, ids: ids, selfIndex: index)
-      patienceOK = patience != nil
-    } else if r.node("patience") != nil {
-      patienceOK = false
-    }
-    var capacityPolicy: CapacityPolicy?? = .some(nil)
-    if let p = r.mapping("capacityPolicy", required: false) {
-      let review = p.number("reviewDays", rule: .positive, default: 90, kind: .amount)
-      let add = p.number("addWhenWaitingAbove", rule: .nonNegative, default: 0.10)
-      let remove = p.number("removeWhenUseBelow", rule: .probability, default: 0.85)
-      let step = p.number("step", rule: .range(0, 1), default: 0.05)
-      let lag = p.number("hiringLagDays", rule: .nonNegative, default: 60, kind: .amount)
-      let minimum = p.integer("minimum", rule: .range(0, 10_000_000))
-      let maximum = p.integer("maximum", rule: .range(0, 10_000_000))
-      let aware = p.bool("budgetAware", default: true)
-      p.finish(expected: ["reviewDays", "addWhenWaitingAbove", "removeWhenUseBelow", "step", "hiringLagDays", "minimum",
-                          "maximum", "budgetAware"])
-      if let minimum, let maximum, minimum > maximum {
-        p.log.report(p.join("maximum"), p.node("maximum"), "must be at least minimum (\(minimum)), got \(maximum)")
-        capacityPolicy = nil
-      } else if let review, let add, let remove, let step, let lag, let minimum, let maximum, let aware {
-        capacityPolicy = .some(CapacityPolicy(
-          reviewDays: review, addWhenWaitingAbove: add, removeWhenUseBelow: remove, step: step, hiringLagDays: lag,
-          minimum: minimum, maximum: maximum, budgetAware: aware))
-      } else {
-        capacityPolicy = nil
-      }
-    } else if r.node("capacityPolicy") != nil {
-      capacityPolicy = nil
-    }
-    var subcontracting: Subcontracting?? = .some(nil)
-    if let sc = r.mapping("subcontracting", required: false) {
-      let share = sc.number("share", rule: .probability)
-      let tariff = sc.number("tariffPerDay", rule: .nonNegative, kind: .amount)
-      sc.finish(expected: ["share", "tariffPerDay"])
-      subcontracting = (share != nil && tariff != nil) ? .some(Subcontracting(share: share!, tariffPerDay: tariff!)) : nil
-    } else if r.node("subcontracting") != nil {
-      subcontracting = nil
-    }
-    var transitions: Transitions?
-    if let (entries, reader) = r.probabilities("transitions", required: true) {
-      var next = [Double](repeating: 0, count: typeCount)
-      var exit = 0.0
-      var ok = entries.count == reader.keys.count
-      for entry in entries {
-        if entry.name == "exit" {
-          exit = entry.value
-        } else if let target = ids[entry.name] {
-          if target == index, entry.value > 0 {
-            ok = false
-            log.report(reader.join(entry.name), entry.node, "a care type cannot transition to itself; model a longer duration instead")
-          }
-          next[target] = entry.value
-        } else {
-          ok = false
-          log.report(reader.join(entry.name), entry.node, "unknown care type '\(entry.name)'; expected one of: \(knownList(ids)), exit")
-        }
-      }
-      let total = exit + next.reduce(0, +)
-      if ok, abs(total - 1) > 1e-6 {
-        ok = false
-        log.report(reader.path, reader.node, "probabilities must sum to 1, got \(format(total))")
-      }
-      if ok { transitions = Transitions(exit: exit, next: next) }
-    }
+    let patience = r.section("patience") { readPatience($0, ids: ids, selfIndex: index) }
+    let capacityPolicy = r.section("capacityPolicy", readCapacityPolicy)
+    let subcontracting = r.section("subcontracting", readSubcontracting)
+    let transitions = readTransitions(r, ids: ids, index: index, typeCount: typeCount)
     r.finish(expected: ["id", "name", "level", "capacity", "duration", "costPerDay", "fixedCostPerSlotDay",
                         "intakeCost", "waitingNormDays", "inLumpsum", "tariffPerDay", "feePerStart", "crisis", "overflowCostFactor",
                         "patience", "transitions", "capacityPolicy", "subcontracting"])
     guard let id, let name, let level, let capacity, let duration, let cost, let fixed, let intake, let norm,
-      let inLumpsum, let tariff, let fee, let crisis, let overflow, patienceOK, let transitions, let capacityPolicy, let subcontracting
+      let crisis, let overflow, let transitions, !inLumpsum.isInvalid, !tariff.isInvalid, !fee.isInvalid,
+      !patience.isInvalid, !capacityPolicy.isInvalid, !subcontracting.isInvalid
     else { return nil }
     let type = CareType(
       id: id, name: name, level: level, capacity: capacity, duration: duration, costPerDay: cost,
       fixedCostPerSlotDay: fixed, intakeCost: intake, waitingNormDays: norm,
-      tariffPerDay: tariff, feePerStart: fee, crisis: crisis, overflowCostFactor: overflow, patience: patience, transitions: transitions,
-      capacityPolicy: capacityPolicy, subcontracting: subcontracting)
-    return (type, inLumpsum)
+      tariffPerDay: tariff.value, feePerStart: fee.value, crisis: crisis, overflowCostFactor: overflow,
+      patience: patience.value, transitions: transitions, capacityPolicy: capacityPolicy.value,
+      subcontracting: subcontracting.value)
+    return (type, inLumpsum.value)
   }
 
+  /// Where children go when their episode in care type `index` ends: to exit or to other types,
+  /// with probabilities that sum to 1.
+  static func readTransitions(_ r: MappingReader, ids: [String: Int], index: Int, typeCount: Int) -> Transitions? {
+    guard let (entries, reader) = r.probabilities("transitions", required: true) else { return nil }
+    var next = [Double](repeating: 0, count: typeCount)
+    var exit = 0.0
+    var ok = entries.count == reader.keys.count
+    for entry in entries {
+      if entry.name == "exit" {
+        exit = entry.value
+      } else if let target = ids[entry.name] {
+        if target == index, entry.value > 0 {
+          ok = false
+          r.log.report(reader.join(entry.name), entry.node, "a care type cannot transition to itself; model a longer duration instead")
+        }
+        next[target] = entry.value
+      } else {
+        ok = false
+        r.log.report(reader.join(entry.name), entry.node, "unknown care type '\(entry.name)'; expected one of: \(knownList(ids)), exit")
+      }
+    }
+    let total = exit + next.reduce(0, +)
+    if ok, abs(total - 1) > 1e-6 {
+      ok = false
+      r.log.report(reader.path, reader.node, "probabilities must sum to 1, got \(format(total))")
+    }
+    return ok ? Transitions(exit: exit, next: next) : nil
+  }
+
+  /// Places added when the waiting list grows and shed when use falls, within a minimum and maximum.
+  static func readCapacityPolicy(_ p: MappingReader) -> CapacityPolicy? {
+    let review = p.number("reviewDays", rule: .positive, default: 90, kind: .amount)
+    let add = p.number("addWhenWaitingAbove", rule: .nonNegative, default: 0.10)
+    let remove = p.number("removeWhenUseBelow", rule: .probability, default: 0.85)
+    let step = p.number("step", rule: .range(0, 1), default: 0.05)
+    let lag = p.number("hiringLagDays", rule: .nonNegative, default: 60, kind: .amount)
+    let minimum = p.integer("minimum", rule: .range(0, 10_000_000))
+    let maximum = p.integer("maximum", rule: .range(0, 10_000_000))
+    let aware = p.bool("budgetAware", default: true)
+    p.finish(expected: ["reviewDays", "addWhenWaitingAbove", "removeWhenUseBelow", "step", "hiringLagDays", "minimum",
+                        "maximum", "budgetAware"])
+    if let minimum, let maximum, minimum > maximum {
+      p.log.report(p.join("maximum"), p.node("maximum"), "must be at least minimum (\(minimum)), got \(maximum)")
+      return nil
+    }
+    guard let review, let add, let remove, let step, let lag, let minimum, let maximum, let aware else { return nil }
+    return CapacityPolicy(
+      reviewDays: review, addWhenWaitingAbove: add, removeWhenUseBelow: remove, step: step, hiringLagDays: lag,
+      minimum: minimum, maximum: maximum, budgetAware: aware)
+  }
+
+  /// The share of a care type's children placed with another provider, at its tariff.
+  static func readSubcontracting(_ sc: MappingReader) -> Subcontracting? {
+    let share = sc.number("share", rule: .probability)
+    let tariff = sc.number("tariffPerDay", rule: .nonNegative, kind: .amount)
+    sc.finish(expected: ["share", "tariffPerDay"])
+    guard let share, let tariff else { return nil }
+    return Subcontracting(share: share, tariffPerDay: tariff)
+  }
+
+  /// How long a child waits before leaving the waiting list, and where it goes.
   static func readPatience(_ r: MappingReader, ids: [String: Int], selfIndex: Int) -> Patience? {
     let duration = r.mapping("duration", required: true).flatMap { readDistribution($0) }
     var destination: Patience.Destination?

@@ -6,15 +6,7 @@ extension ScenarioReader {
   /// Reads a consortium; `scope` is its contract's care types (nil when they could not be read).
   static func readConsortium(_ r: MappingReader, ids: [String: Int], types: Int?, scope: [Int]?) -> Consortium? {
     let split = r.choice("split", default: Consortium.Split.proRata)
-    var exitRule: ExitRule?? = .some(nil)
-    if let e = r.mapping("exit", required: false) {
-      let loss = e.number("lossShareOfRevenue", rule: .range(0, 10), default: 0.05)
-      let dependence = e.number("maxDependence", rule: .probability, default: 0.10)
-      e.finish(expected: ["lossShareOfRevenue", "maxDependence"])
-      exitRule = (loss != nil && dependence != nil) ? .some(ExitRule(lossShareOfRevenue: loss!, maxDependence: dependence!)) : nil
-    } else if r.node("exit") != nil {
-      exitRule = nil
-    }
+    let exitRule = r.section("exit", readExitRule)
     var members: [Member] = []
     var ok = true
     let items = r.list("members", required: true) ?? []
@@ -53,7 +45,7 @@ extension ScenarioReader {
       members.append(Member(id: id, name: name, share: share, revenue: revenue, capacityShare: shares))
     }
     r.finish(expected: ["members", "split", "exit"])
-    guard ok, let split, let exitRule else { return nil }
+    guard ok, let split, !exitRule.isInvalid else { return nil }
     let total = members.reduce(0) { $0 + $1.share }
     if abs(total - 1) > 1e-6 {
       r.log.report(r.join("members"), r.node("members"), "the members' shares must sum to 1, got \(format(total))")
@@ -68,6 +60,16 @@ extension ScenarioReader {
         }
       }
     }
-    return Consortium(members: members, split: split, exitRule: exitRule)
+    return Consortium(members: members, split: split, exitRule: exitRule.value)
+  }
+
+  /// R5: when a member walks away: its loss as a share of its revenue, and how little the consortium
+  /// may bring it.
+  static func readExitRule(_ e: MappingReader) -> ExitRule? {
+    let loss = e.number("lossShareOfRevenue", rule: .range(0, 10), default: 0.05)
+    let dependence = e.number("maxDependence", rule: .probability, default: 0.10)
+    e.finish(expected: ["lossShareOfRevenue", "maxDependence"])
+    guard let loss, let dependence else { return nil }
+    return ExitRule(lossShareOfRevenue: loss, maxDependence: dependence)
   }
 }

@@ -4,8 +4,11 @@ import Yams
 extension ScenarioReader {
   /// Valves as written; baselines and costs left out are derived from the scenario once it is whole.
   struct PendingValves {
-    var corridor: (measure: VolumeCorridor.Measure, baseline: Double?, threshold: Double, factor: Double, averageCost: Double?)?
-    var statutory: (sources: [Int], baseline: Double?, threshold: Double, pay: Double?)?
+    typealias Corridor = (measure: VolumeCorridor.Measure, baseline: Double?, threshold: Double, factor: Double, averageCost: Double?)
+    typealias Statutory = (sources: [Int], baseline: Double?, threshold: Double, pay: Double?)
+
+    var corridor: Corridor?
+    var statutory: Statutory?
     var highCost: HighCostCarveOut?
     var renegotiation: RenegotiationTrigger?
 
@@ -46,56 +49,66 @@ extension ScenarioReader {
     }
   }
 
+  /// Reads a contract's valves; each is optional, and a bad one refuses the whole.
   static func readValves(_ r: MappingReader, sourceIDs: [String: Int]) -> PendingValves? {
-    var pending = PendingValves()
-    var ok = true
-    if let c = r.mapping("volumeCorridor", required: false) {
-      let measure = c.choice("measure", default: VolumeCorridor.Measure.starts)
-      var baseline: Double?? = .some(nil), cost: Double?? = .some(nil)
-      if c.node("baseline") != nil { baseline = c.number("baseline", rule: .positive, kind: .amount).map { .some($0) } }
-      if c.node("averageCost") != nil { cost = c.number("averageCost", rule: .nonNegative, kind: .amount).map { .some($0) } }
-      let threshold = c.number("threshold", rule: .range(0, 1), default: 0.10)
-      let factor = c.number("factor", rule: .range(0, 1), default: 0.8)
-      c.finish(expected: ["measure", "baseline", "threshold", "factor", "averageCost"])
-      if let measure, let baseline, let cost, let threshold, let factor {
-        pending.corridor = (measure, baseline, threshold, factor, cost)
-      } else { ok = false }
-    } else if r.node("volumeCorridor") != nil { ok = false }
-    if let v = r.mapping("statutoryReferrals", required: false) {
-      var indices: [Int] = []
-      var sourcesOK = true
-      if let items = v.list("sources", required: true) {
-        for item in items {
-          if let id = item.node.scalar?.string, let index = sourceIDs[id] {
-            indices.append(index)
-          } else {
-            sourcesOK = false
-            r.log.report(item.path, item.node, "unknown referral source; expected one of: \(knownList(sourceIDs))")
-          }
-        }
-        if items.isEmpty { sourcesOK = false; r.log.report(v.join("sources"), v.node, "must name at least one referral source") }
-      } else { sourcesOK = false }
-      var baseline: Double?? = .some(nil), pay: Double?? = .some(nil)
-      if v.node("baseline") != nil { baseline = v.number("baseline", rule: .positive, kind: .amount).map { .some($0) } }
-      if v.node("payPerReferral") != nil { pay = v.number("payPerReferral", rule: .nonNegative, kind: .amount).map { .some($0) } }
-      let threshold = v.number("threshold", rule: .range(0, 1), default: 0.10)
-      v.finish(expected: ["sources", "baseline", "threshold", "payPerReferral"])
-      if sourcesOK, let baseline, let pay, let threshold {
-        pending.statutory = (indices, baseline, threshold, pay)
-      } else { ok = false }
-    } else if r.node("statutoryReferrals") != nil { ok = false }
-    if let h = r.mapping("highCostCases", required: false) {
-      let threshold = h.number("threshold", rule: .positive, default: 150_000, kind: .amount)
-      h.finish(expected: ["threshold"])
-      if let threshold { pending.highCost = HighCostCarveOut(threshold: threshold) } else { ok = false }
-    } else if r.node("highCostCases") != nil { ok = false }
-    if let n = r.mapping("renegotiation", required: false) {
-      let threshold = n.number("threshold", rule: .range(0, 10), default: 0.05)
-      let maximum = n.integer("maximum", rule: .range(1, 100), default: 1)
-      n.finish(expected: ["threshold", "maximum"])
-      if let threshold, let maximum { pending.renegotiation = RenegotiationTrigger(threshold: threshold, maximum: maximum) } else { ok = false }
-    } else if r.node("renegotiation") != nil { ok = false }
+    let corridor = r.section("volumeCorridor", readVolumeCorridor)
+    let statutory = r.section("statutoryReferrals") { readStatutoryReferrals($0, sourceIDs: sourceIDs) }
+    let highCost = r.section("highCostCases", readHighCostCases)
+    let renegotiation = r.section("renegotiation", readRenegotiation)
     r.finish(expected: ["volumeCorridor", "statutoryReferrals", "highCostCases", "renegotiation"])
-    return ok ? pending : nil
+    guard !corridor.isInvalid, !statutory.isInvalid, !highCost.isInvalid, !renegotiation.isInvalid else { return nil }
+    return PendingValves(
+      corridor: corridor.value, statutory: statutory.value, highCost: highCost.value, renegotiation: renegotiation.value)
+  }
+
+  /// V1: next year's budget follows the volume beyond a corridor around the baseline.
+  static func readVolumeCorridor(_ c: MappingReader) -> PendingValves.Corridor? {
+    let measure = c.choice("measure", default: VolumeCorridor.Measure.starts)
+    let baseline = c.optionalNumber("baseline", rule: .positive, kind: .amount)
+    let cost = c.optionalNumber("averageCost", rule: .nonNegative, kind: .amount)
+    let threshold = c.number("threshold", rule: .range(0, 1), default: 0.10)
+    let factor = c.number("factor", rule: .range(0, 1), default: 0.8)
+    c.finish(expected: ["measure", "baseline", "threshold", "factor", "averageCost"])
+    guard let measure, !baseline.isInvalid, !cost.isInvalid, let threshold, let factor else { return nil }
+    return (measure, baseline.value, threshold, factor, cost.value)
+  }
+
+  /// V2: referrals from statutory sources above their baseline band are paid per referral.
+  static func readStatutoryReferrals(_ v: MappingReader, sourceIDs: [String: Int]) -> PendingValves.Statutory? {
+    var indices: [Int] = []
+    var sourcesOK = true
+    if let items = v.list("sources", required: true) {
+      for item in items {
+        if let id = item.node.scalar?.string, let index = sourceIDs[id] {
+          indices.append(index)
+        } else {
+          sourcesOK = false
+          v.log.report(item.path, item.node, "unknown referral source; expected one of: \(knownList(sourceIDs))")
+        }
+      }
+      if items.isEmpty { sourcesOK = false; v.log.report(v.join("sources"), v.node, "must name at least one referral source") }
+    } else { sourcesOK = false }
+    let baseline = v.optionalNumber("baseline", rule: .positive, kind: .amount)
+    let pay = v.optionalNumber("payPerReferral", rule: .nonNegative, kind: .amount)
+    let threshold = v.number("threshold", rule: .range(0, 1), default: 0.10)
+    v.finish(expected: ["sources", "baseline", "threshold", "payPerReferral"])
+    guard sourcesOK, !baseline.isInvalid, !pay.isInvalid, let threshold else { return nil }
+    return (indices, baseline.value, threshold, pay.value)
+  }
+
+  /// V3: a child's yearly care cost above a threshold is paid outside the lumpsum.
+  static func readHighCostCases(_ h: MappingReader) -> HighCostCarveOut? {
+    let threshold = h.number("threshold", rule: .positive, default: 150_000, kind: .amount)
+    h.finish(expected: ["threshold"])
+    return threshold.map { HighCostCarveOut(threshold: $0) }
+  }
+
+  /// V5: the budget is reset when the cumulative deficit passes a threshold.
+  static func readRenegotiation(_ n: MappingReader) -> RenegotiationTrigger? {
+    let threshold = n.number("threshold", rule: .range(0, 10), default: 0.05)
+    let maximum = n.integer("maximum", rule: .range(1, 100), default: 1)
+    n.finish(expected: ["threshold", "maximum"])
+    guard let threshold, let maximum else { return nil }
+    return RenegotiationTrigger(threshold: threshold, maximum: maximum)
   }
 }

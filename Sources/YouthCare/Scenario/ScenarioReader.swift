@@ -188,8 +188,7 @@ public enum ScenarioReader {
     }
 
     let blocked = top.bool("blockedStepDown", default: false)
-    let reReferral = top.mapping("reReferral", required: false).flatMap { readReReferral($0) }
-    let reReferralOK = top.node("reReferral") == nil || reReferral != nil
+    let reReferral = top.section("reReferral", readReReferral)
 
     var stock: [InitialStock] = []
     var stockOK = true
@@ -216,11 +215,8 @@ public enum ScenarioReader {
         years: horizon?.contractYears, careTypeIDs: ids, sourceIDs: sourceIDs,
         inLumpsum: careTypesOK ? inLumpsumFlags : nil, typeItems: typeItems))
     fundingReader?.finish(expected: fundingKeys)
-    var prevention: Prevention?? = .some(nil)
-    if let p = top.mapping("prevention", required: false) {
-      prevention = readPrevention(p, ids: ids, years: horizon?.contractYears, contracts: contracts?.map(\.contract))
-    } else if top.node("prevention") != nil {
-      prevention = nil
+    let prevention = top.section("prevention") {
+      readPrevention($0, ids: ids, years: horizon?.contractYears, contracts: contracts?.map(\.contract))
     }
     top.finish(expected: topKeys)
 
@@ -228,14 +224,14 @@ public enum ScenarioReader {
       checkReachableCapacity(careTypes: careTypes, sources: sources, top: top, typeItems: typeItems, log: log)
     }
 
-    guard let name, let horizon, let population, let funding, let contracts, let blocked, let prevention,
-      careTypesOK, sourcesOK, stockOK, reReferralOK, !careTypes.isEmpty, log.issues.isEmpty
+    guard let name, let horizon, let population, let funding, let contracts, let blocked, !prevention.isInvalid,
+      careTypesOK, sourcesOK, stockOK, !reReferral.isInvalid, !careTypes.isEmpty, log.issues.isEmpty
     else { return nil }
     var scenario = Scenario(
       name: name, horizon: horizon, random: random, population: population,
       referralSources: sources, careTypes: careTypes, blockedStepDown: blocked,
-      reReferral: reReferral, initialStock: stock, costIndexPerYear: costIndex, funding: funding,
-      contracts: contracts.map(\.contract), prevention: prevention)
+      reReferral: reReferral.value, initialStock: stock, costIndexPerYear: costIndex, funding: funding,
+      contracts: contracts.map(\.contract), prevention: prevention.value)
     for (c, entry) in contracts.enumerated() { entry.valves.resolve(&scenario, contract: c) }
     return scenario
   }

@@ -246,6 +246,22 @@ final class MappingReader {
     return MappingReader(value, path: join(key), log: log)
   }
 
+  /// An optional nested mapping, read by `read`: absent; read; or invalid when it is not a
+  /// mapping or `read` refuses it (having logged why).
+  func section<Value>(_ key: String, _ read: (MappingReader) -> Value?) -> OptionalField<Value> {
+    OptionalField(node(key)) { MappingReader($0, path: join(key), log: log).flatMap(read) }
+  }
+
+  /// An optional number without a default: absent, read, or invalid (logged).
+  func optionalNumber(_ key: String, rule: NumberRule, kind: NumberKind = .plain) -> OptionalField<Double> {
+    OptionalField(node(key)) { Self.number($0, path: join(key), rule: rule, log: log, kind: kind) }
+  }
+
+  /// An optional true/false without a default: absent, read, or invalid (logged).
+  func optionalBool(_ key: String) -> OptionalField<Bool> {
+    OptionalField(node(key)) { _ in bool(key) }
+  }
+
   /// A list of nodes with their paths; nil when absent (logged if required) or not a list.
   func list(_ key: String, required: Bool) -> [(node: Node, path: String)]? {
     guard let value = node(key) else {
