@@ -25,9 +25,7 @@ extension ScenarioReader {
     let capacityPolicy = r.section("capacityPolicy", readCapacityPolicy)
     let subcontracting = r.section("subcontracting", readSubcontracting)
     let transitions = readTransitions(r, ids: ids, index: index, typeCount: typeCount)
-    r.finish(expected: ["id", "name", "level", "capacity", "duration", "costPerDay", "fixedCostPerSlotDay",
-                        "intakeCost", "waitingNormDays", "inLumpsum", "tariffPerDay", "feePerStart", "crisis", "overflowCostFactor",
-                        "patience", "transitions", "capacityPolicy", "subcontracting"])
+    r.finish()
     guard let id, let name, let level, let capacity, let duration, let cost, let fixed, let intake, let norm,
       let crisis, let overflow, let transitions, !inLumpsum.isInvalid, !tariff.isInvalid, !fee.isInvalid,
       !patience.isInvalid, !capacityPolicy.isInvalid, !subcontracting.isInvalid
@@ -80,8 +78,7 @@ extension ScenarioReader {
     let minimum = p.integer("minimum", rule: .range(0, 10_000_000))
     let maximum = p.integer("maximum", rule: .range(0, 10_000_000))
     let aware = p.bool("budgetAware", default: true)
-    p.finish(expected: ["reviewDays", "addWhenWaitingAbove", "removeWhenUseBelow", "step", "hiringLagDays", "minimum",
-                        "maximum", "budgetAware"])
+    p.finish()
     if let minimum, let maximum, minimum > maximum {
       p.log.report(p.join("maximum"), p.node("maximum"), "must be at least minimum (\(minimum)), got \(maximum)")
       return nil
@@ -96,7 +93,7 @@ extension ScenarioReader {
   static func readSubcontracting(_ sc: MappingReader) -> Subcontracting? {
     let share = sc.number("share", rule: .probability)
     let tariff = sc.number("tariffPerDay", rule: .nonNegative, kind: .amount)
-    sc.finish(expected: ["share", "tariffPerDay"])
+    sc.finish()
     guard let share, let tariff else { return nil }
     return Subcontracting(share: share, tariffPerDay: tariff)
   }
@@ -118,11 +115,13 @@ extension ScenarioReader {
         }
       }
     }
-    r.finish(expected: ["duration", "destination"])
+    r.finish()
     guard let duration, let destination else { return nil }
     return Patience(duration: duration, destination: destination)
   }
 
+  /// Reads one entry of `initialStock`: children in care and waiting when the run starts; a
+  /// care type's children in care may not exceed its capacity (`careTypes` nil: not checked).
   static func readStock(_ node: Node, path: String, ids: [String: Int], careTypes: [CareType]?, log: IssueLog) -> InitialStock? {
     guard let r = MappingReader(node, path: path, log: log) else { return nil }
     var index: Int?
@@ -135,7 +134,7 @@ extension ScenarioReader {
     let inCare = r.integer("inCare", rule: .range(0, 10_000_000), default: 0)
     let waiting = r.integer("waiting", rule: .range(0, 10_000_000), default: 0)
     let remaining = r.choice("remaining", default: InitialStock.Remaining.equilibrium)
-    r.finish(expected: ["careType", "inCare", "waiting", "remaining"])
+    r.finish()
     if let index, let inCare, let careTypes, index < careTypes.count,
       !careTypes[index].crisis, inCare > careTypes[index].capacity {
       log.report(r.join("inCare"), r.node("inCare"),

@@ -36,7 +36,7 @@ extension ScenarioReader {
         }
         if capacityOK { capacity = shares }
       }
-      m.finish(expected: ["id", "name", "share", "revenue", "capacity"])
+      m.finish()
       guard let id, let name, let share, let revenue else { ok = false; continue }
       // Without a capacity mapping a member holds its contract share of the places of every care
       // type the contract covers.
@@ -44,7 +44,7 @@ extension ScenarioReader {
       if m.node("capacity") != nil && capacity == nil { ok = false; continue }
       members.append(Member(id: id, name: name, share: share, revenue: revenue, capacityShare: shares))
     }
-    r.finish(expected: ["members", "split", "exit"])
+    r.finish()
     guard ok, let split, !exitRule.isInvalid else { return nil }
     let total = members.reduce(0) { $0 + $1.share }
     if abs(total - 1) > 1e-6 {
@@ -68,7 +68,7 @@ extension ScenarioReader {
   static func readExitRule(_ e: MappingReader) -> ExitRule? {
     let loss = e.number("lossShareOfRevenue", rule: .range(0, 10), default: 0.05)
     let dependence = e.number("maxDependence", rule: .probability, default: 0.10)
-    e.finish(expected: ["lossShareOfRevenue", "maxDependence"])
+    e.finish()
     guard let loss, let dependence else { return nil }
     return ExitRule(lossShareOfRevenue: loss, maxDependence: dependence)
   }

@@ -23,11 +23,11 @@ extension ScenarioReader {
     var valves: PendingValves
   }
 
-  /// The keys of one entry of `contracts`.
-  static let contractKeys = ["id", "name", "careTypes", "lumpsum", "valves", "settlement", "consortium", "pxqCeiling"]
-
   /// Reads the contracts in whichever form the scenario uses.
   static func readContracts(top: MappingReader, funding: MappingReader?, context: ContractContext) -> [ContractEntry]? {
+    // The top-level consortium belongs to the one-contract form; it is asked for first, so that
+    // it is taken in either form (next to a contracts list it is refused below).
+    let topConsortium = top.node("consortium")
     guard let items = top.list("contracts", required: false) else {
       if top.node("contracts") != nil { return nil }
       return readSingleContract(top: top, funding: funding, context: context)
@@ -48,8 +48,8 @@ extension ScenarioReader {
         ok = false
       }
     }
-    if let consortium = top.node("consortium") {
-      top.log.report("consortium", consortium, "with a contracts list each contract has its own members (contracts[i].consortium)")
+    if let topConsortium {
+      top.log.report("consortium", topConsortium, "with a contracts list each contract has its own members (contracts[i].consortium)")
       ok = false
     }
     for (k, flag) in (context.inLumpsum ?? []).enumerated() where flag != nil {
@@ -83,7 +83,7 @@ extension ScenarioReader {
       } else { scope = nil }
       let terms = readTerms(r, ceilingKey: "pxqCeiling", ceilingNode: r.node("pxqCeiling"), context: context)
       let consortium = readContractConsortium(r, context: context, scope: scope)
-      r.finish(expected: contractKeys)
+      r.finish()
       guard let id, let name, let scope, let terms else { ok = false; continue }
       entries.append(ContractEntry(
         contract: Contract(id: id, name: name, careTypes: scope, lumpsum: terms.lumpsum, settlement: terms.settlement,
@@ -117,14 +117,15 @@ extension ScenarioReader {
     r.section("consortium") { readConsortium($0, ids: context.careTypeIDs, types: context.inLumpsum?.count, scope: scope) }.value
   }
 
-  /// A contract's budget, valves, settlement and P×Q ceiling, from the mapping `r`.
+  /// A contract's budget, valves, settlement and P×Q ceiling, from the mapping `r`; the ceiling's
+  /// node is looked up after the other terms are read.
   static func readTerms(
-    _ r: MappingReader, ceilingKey: String, ceilingNode: Node?, context: ContractContext
+    _ r: MappingReader, ceilingKey: String, ceilingNode: @autoclosure () -> Node?, context: ContractContext
   ) -> (lumpsum: Lumpsum, valves: PendingValves, settlement: Settlement?, ceiling: Double?)? {
     let lumpsum = r.mapping("lumpsum", required: true).flatMap { readLumpsum($0, years: context.years) }
     let pending = r.section("valves") { readValves($0, sourceIDs: context.sourceIDs) }.or(PendingValves())
     let settlement = r.section("settlement", readSettlement)
-    let ceiling = OptionalField(ceilingNode) {
+    let ceiling = OptionalField(ceilingNode()) {
       MappingReader.number($0, path: r.join(ceilingKey), rule: .positive, log: r.log, kind: .amount)
     }
     guard let lumpsum, let pending, !settlement.isInvalid, !ceiling.isInvalid else { return nil }
@@ -136,10 +137,11 @@ extension ScenarioReader {
   static func readLumpsum(_ l: MappingReader, years: Int?) -> Lumpsum? {
     let base = l.number("base", rule: .nonNegative, kind: .amount)
     let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
+    let savingsGiven = l.node("bookedSavings") != nil  // read below, after the scalar terms
     let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
     let indexation = l.choice("indexation", default: Lumpsum.Indexation.full)
     var savings: [Double]? = []
-    if l.node("bookedSavings") != nil {
+    if savingsGiven {
       savings = l.numbers("bookedSavings", rule: .fraction)
       if let s = savings, let years, s.count > years {
         l.log.report(l.join("bookedSavings"), l.node("bookedSavings"),
@@ -147,7 +149,7 @@ extension ScenarioReader {
         savings = nil
       }
     }
-    l.finish(expected: ["base", "indexPerYear", "bookedSavings", "overheadShare", "indexation"])
+    l.finish()
     guard let base, let index, let overhead, let savings, let indexation else { return nil }
     return Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead, indexation: indexation)
   }
@@ -160,8 +162,7 @@ extension ScenarioReader {
     let beyond = st.number("consortiumShareBeyondBand", rule: .probability, default: d.consortiumShareBeyondBand)
     let kept = st.number("surplusKept", rule: .range(0, 10), default: d.surplusKept)
     let surplusShare = st.number("consortiumShareOfSurplusBeyond", rule: .probability, default: d.consortiumShareOfSurplusBeyond)
-    st.finish(expected: ["deficitBand", "consortiumShareInBand", "consortiumShareBeyondBand", "surplusKept",
-                         "consortiumShareOfSurplusBeyond"])
+    st.finish()
     guard let band, let inBand, let beyond, let kept, let surplusShare else { return nil }
     return Settlement(deficitBand: band, consortiumShareInBand: inBand, consortiumShareBeyondBand: beyond,
                       surplusKept: kept, consortiumShareOfSurplusBeyond: surplusShare)

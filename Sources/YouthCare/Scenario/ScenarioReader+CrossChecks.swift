@@ -10,6 +10,7 @@ extension ScenarioReader {
     return false
   }
 
+  /// Maps the ids of a list's entries to their places, reporting duplicates (the first one counts).
   static func collectIDs(_ items: [(node: Node, path: String)], list: String, log: IssueLog) -> [String: Int] {
     var ids: [String: Int] = [:]
     for (offset, item) in items.enumerated() {
@@ -23,6 +24,7 @@ extension ScenarioReader {
     return ids
   }
 
+  /// The ids in list order, for a message that says which are known.
   static func knownList(_ ids: [String: Int]) -> String {
     ids.sorted { $0.value < $1.value }.map(\.key).joined(separator: ", ")
   }

@@ -2,6 +2,8 @@ import Yams
 
 /// Reading the prevention programme.
 extension ScenarioReader {
+  /// Reads the prevention programme: what it costs, who pays, and which care types it reduces
+  /// referrals to, by how much and from when.
   static func readPrevention(_ r: MappingReader, ids: [String: Int], years: Int?, contracts: [Contract]?) -> Prevention? {
     let cost = r.number("costPerYear", rule: .nonNegative, kind: .amount)
     var costYears: [Int]? = []
@@ -29,7 +31,7 @@ extension ScenarioReader {
         r.log.report(r.join("contract"), node, "unknown contract '\(id)'; expected one of: \(contracts.map(\.id).joined(separator: ", "))")
       }
     }
-    r.finish(expected: ["costPerYear", "costYears", "paidBy", "effect", "careTypes", "lagMonths", "rampMonths", "contract"])
+    r.finish()
     guard let cost, let costYears, let payer, let effect, let types, let lag, let ramp, let contract else { return nil }
     return Prevention(costPerYear: cost, costYears: costYears, paidBy: payer, effect: effect, careTypes: types,
                       lagMonths: lag, rampMonths: ramp, contract: contract)

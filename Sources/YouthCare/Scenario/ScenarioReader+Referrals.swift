@@ -2,14 +2,18 @@ import Yams
 
 /// Reading who is referred: the population, its referral sources and re-referrals.
 extension ScenarioReader {
+  /// The youths of the region and their yearly growth.
   static func readPopulation(_ r: MappingReader) -> Population? {
     let youths = r.number("youths", rule: .positive, kind: .amount)
     let growth = r.number("growthPerYear", rule: .range(-0.5, 1), default: 0)
-    r.finish(expected: ["youths", "growthPerYear"])
+    r.finish()
     guard let youths, let growth else { return nil }
     return Population(youths: youths, growthPerYear: growth)
   }
 
+  /// Reads one referral source: its rate, seasonality, shares of crisis and court-ordered
+  /// referrals, and where its children are routed.
+  ///
   /// `ids` maps each care type's id to its place in the list; `typeCount` is the list's length
   /// (larger than `ids.count` when an entry has no usable id).
   static func readSource(_ node: Node, path: String, ids: [String: Int], typeCount: Int, log: IssueLog) -> ReferralSource? {
@@ -57,8 +61,7 @@ extension ScenarioReader {
         log.report(reader.path, reader.node, "probabilities must sum to 1, got \(format(total))")
       }
     }
-    r.finish(expected: ["id", "name", "ratePer1000", "seasonality", "trendPerYear", "overdispersionCV",
-                        "crisisShare", "courtOrderedShare", "routing"])
+    r.finish()
     guard let id, let name, let rate, let seasonality, let trend, let cv, let crisis, let court, routingOK,
       crisis + court <= 1 + 1e-9
     else { return nil }
@@ -67,10 +70,11 @@ extension ScenarioReader {
       overdispersionCV: cv, crisisShare: crisis, courtOrderedShare: court, routing: routing, diverted: diverted)
   }
 
+  /// The chance that a child who leaves care is referred again, and after what delay.
   static func readReReferral(_ r: MappingReader) -> ReReferral? {
     let p = r.number("probability", rule: .probability)
     let delay = r.mapping("delay", required: true).flatMap { readDistribution($0) }
-    r.finish(expected: ["probability", "delay"])
+    r.finish()
     guard let p, let delay else { return nil }
     return ReReferral(probability: p, delay: delay)
   }

@@ -55,7 +55,7 @@ extension ScenarioReader {
     let statutory = r.section("statutoryReferrals") { readStatutoryReferrals($0, sourceIDs: sourceIDs) }
     let highCost = r.section("highCostCases", readHighCostCases)
     let renegotiation = r.section("renegotiation", readRenegotiation)
-    r.finish(expected: ["volumeCorridor", "statutoryReferrals", "highCostCases", "renegotiation"])
+    r.finish()
     guard !corridor.isInvalid, !statutory.isInvalid, !highCost.isInvalid, !renegotiation.isInvalid else { return nil }
     return PendingValves(
       corridor: corridor.value, statutory: statutory.value, highCost: highCost.value, renegotiation: renegotiation.value)
@@ -68,7 +68,7 @@ extension ScenarioReader {
     let cost = c.optionalNumber("averageCost", rule: .nonNegative, kind: .amount)
     let threshold = c.number("threshold", rule: .range(0, 1), default: 0.10)
     let factor = c.number("factor", rule: .range(0, 1), default: 0.8)
-    c.finish(expected: ["measure", "baseline", "threshold", "factor", "averageCost"])
+    c.finish()
     guard let measure, !baseline.isInvalid, !cost.isInvalid, let threshold, let factor else { return nil }
     return (measure, baseline.value, threshold, factor, cost.value)
   }
@@ -91,7 +91,7 @@ extension ScenarioReader {
     let baseline = v.optionalNumber("baseline", rule: .positive, kind: .amount)
     let pay = v.optionalNumber("payPerReferral", rule: .nonNegative, kind: .amount)
     let threshold = v.number("threshold", rule: .range(0, 1), default: 0.10)
-    v.finish(expected: ["sources", "baseline", "threshold", "payPerReferral"])
+    v.finish()
     guard sourcesOK, !baseline.isInvalid, !pay.isInvalid, let threshold else { return nil }
     return (indices, baseline.value, threshold, pay.value)
   }
@@ -99,7 +99,7 @@ extension ScenarioReader {
   /// V3: a child's yearly care cost above a threshold is paid outside the lumpsum.
   static func readHighCostCases(_ h: MappingReader) -> HighCostCarveOut? {
     let threshold = h.number("threshold", rule: .positive, default: 150_000, kind: .amount)
-    h.finish(expected: ["threshold"])
+    h.finish()
     return threshold.map { HighCostCarveOut(threshold: $0) }
   }
 
@@ -107,7 +107,7 @@ extension ScenarioReader {
   static func readRenegotiation(_ n: MappingReader) -> RenegotiationTrigger? {
     let threshold = n.number("threshold", rule: .range(0, 10), default: 0.05)
     let maximum = n.integer("maximum", rule: .range(1, 100), default: 1)
-    n.finish(expected: ["threshold", "maximum"])
+    n.finish()
     guard let threshold, let maximum else { return nil }
     return RenegotiationTrigger(threshold: threshold, maximum: maximum)
   }

@@ -9,12 +9,6 @@ import Yams
 /// by hand wants the whole list. Overrides (`--set PATH=VALUE`) are applied to the same tree
 /// first, so they are validated exactly like the file.
 public enum ScenarioReader {
-  /// The keys a scenario file may contain at the top level.
-  static let topKeys = [
-    "name", "description", "horizon", "random", "population", "referralSources", "careTypes",
-    "blockedStepDown", "reReferral", "initialStock", "costs", "funding", "consortium", "contracts", "prevention",
-  ]
-
   /// Reads and validates the scenario in `text`; throws `ScenarioError` with every problem.
   public static func read(
     yaml text: String, file: String? = nil, overrides: [ScenarioOverride] = []
@@ -140,6 +134,7 @@ public enum ScenarioReader {
     }
   }
 
+  /// Reads the top-level mapping and puts the scenario together; nil when any problem was logged.
   static func readScenario(_ root: Node, log: IssueLog) -> Scenario? {
     guard let top = MappingReader(root, path: "", log: log) else { return nil }
     let name = top.string("name", default: "scenario")
@@ -157,7 +152,7 @@ public enum ScenarioReader {
                       why: "the step matrix between them is dense"),
       withinLimit(sourceItems.count, ScenarioLimits.referralSources, "referralSources", "referral sources", top,
                   why: "a child records its source in one byte"),
-      withinLimit(top.node("contracts")?.sequence?.count ?? 0, ScenarioLimits.contracts, "contracts", "contracts", top,
+      withinLimit(top.peek("contracts")?.sequence?.count ?? 0, ScenarioLimits.contracts, "contracts", "contracts", top,
                   why: "a child records the contract of its high-cost case in one byte")
     else { return nil }
     if top.node("careTypes") != nil, typeItems.isEmpty {
@@ -202,7 +197,7 @@ public enum ScenarioReader {
 
     let costIndex = top.mapping("costs", required: false).flatMap { costs -> Double? in
       let index = costs.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
-      costs.finish(expected: ["indexPerYear"])
+      costs.finish()
       return index
     } ?? 0
 
@@ -214,11 +209,11 @@ public enum ScenarioReader {
       top: top, funding: fundingReader, context: ContractContext(
         years: horizon?.contractYears, careTypeIDs: ids, sourceIDs: sourceIDs,
         inLumpsum: careTypesOK ? inLumpsumFlags : nil, typeItems: typeItems))
-    fundingReader?.finish(expected: fundingKeys)
+    fundingReader?.finish()
     let prevention = top.section("prevention") {
       readPrevention($0, ids: ids, years: horizon?.contractYears, contracts: contracts?.map(\.contract))
     }
-    top.finish(expected: topKeys)
+    top.finish()
 
     if careTypesOK, sourcesOK {
       checkReachableCapacity(careTypes: careTypes, sources: sources, top: top, typeItems: typeItems, log: log)
