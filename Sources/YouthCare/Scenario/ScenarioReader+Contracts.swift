@@ -23,11 +23,11 @@ extension ScenarioReader {
     var valves: PendingValves
   }
 
-  /// The keys of one entry of `contracts`.
-  static let contractKeys = ["id", "name", "careTypes", "lumpsum", "valves", "settlement", "consortium", "pxqCeiling"]
-
   /// Reads the contracts in whichever form the scenario uses.
   static func readContracts(top: MappingReader, funding: MappingReader?, context: ContractContext) -> [ContractEntry]? {
+    // The top-level consortium belongs to the one-contract form; it is asked for first, so that
+    // it is taken in either form (next to a contracts list it is refused below).
+    let topConsortium = top.node("consortium")
     guard let items = top.list("contracts", required: false) else {
       if top.node("contracts") != nil { return nil }
       return readSingleContract(top: top, funding: funding, context: context)
@@ -48,8 +48,8 @@ extension ScenarioReader {
         ok = false
       }
     }
-    if let consortium = top.node("consortium") {
-      top.log.report("consortium", consortium, "with a contracts list each contract has its own members (contracts[i].consortium)")
+    if let topConsortium {
+      top.log.report("consortium", topConsortium, "with a contracts list each contract has its own members (contracts[i].consortium)")
       ok = false
     }
     for (k, flag) in (context.inLumpsum ?? []).enumerated() where flag != nil {
@@ -82,14 +82,9 @@ extension ScenarioReader {
         }
       } else { scope = nil }
       let terms = readTerms(r, ceilingKey: "pxqCeiling", ceilingNode: r.node("pxqCeiling"), context: context)
-      var consortium: Consortium?? = .some(nil)
-      if let c = r.mapping("consortium", required: false) {
-        consortium = readConsortium(c, ids: context.careTypeIDs, types: context.inLumpsum?.count, scope: scope)
-      } else if r.node("consortium") != nil {
-        consortium = nil
-      }
-      r.finish(expected: contractKeys)
-      guard let id, let name, let scope, let terms, let consortium else { ok = false; continue }
+      let consortium = readContractConsortium(r, context: context, scope: scope)
+      r.finish()
+      guard let id, let name, let scope, let terms else { ok = false; continue }
       entries.append(ContractEntry(
         contract: Contract(id: id, name: name, careTypes: scope, lumpsum: terms.lumpsum, settlement: terms.settlement,
                            consortium: consortium, pxqCeiling: terms.ceiling),
@@ -104,62 +99,59 @@ extension ScenarioReader {
     let ceilingNode = funding.node("pxq")?.mapping?["ceiling"]
     let terms = readTerms(funding, ceilingKey: "pxq.ceiling", ceilingNode: ceilingNode, context: context)
     let scope = context.inLumpsum.map { flags in flags.indices.filter { flags[$0] ?? true } }
-    var consortium: Consortium?? = .some(nil)
-    if let c = top.mapping("consortium", required: false) {
-      consortium = readConsortium(c, ids: context.careTypeIDs, types: context.inLumpsum?.count, scope: scope)
-    } else if top.node("consortium") != nil {
-      consortium = nil
-    }
-    guard let terms, let scope, let consortium else { return nil }
+    let consortium = readContractConsortium(top, context: context, scope: scope)
+    guard let terms, let scope else { return nil }
     return [ContractEntry(
       contract: Contract(id: Contract.singleID, name: "Lumpsum", careTypes: scope, lumpsum: terms.lumpsum,
                          settlement: terms.settlement, consortium: consortium, pxqCeiling: terms.ceiling),
       valves: terms.valves)]
   }
 
-  /// A contract's budget, valves, settlement and P×Q ceiling, from the mapping `r`.
+  /// The consortium under `r` (a contract, or the top level in the one-contract form); nil when
+  /// there is none or it is bad.
+  ///
+  /// Unlike the contract's other optional sections, a bad consortium does not refuse the contract:
+  /// its problems are logged (which refuses the scenario), and the contract is still read, so that
+  /// the checks that name it (prevention's `contract`) report their problems in the same pass.
+  static func readContractConsortium(_ r: MappingReader, context: ContractContext, scope: [Int]?) -> Consortium? {
+    r.section("consortium") { readConsortium($0, ids: context.careTypeIDs, types: context.inLumpsum?.count, scope: scope) }.value
+  }
+
+  /// A contract's budget, valves, settlement and P×Q ceiling, from the mapping `r`; the ceiling's
+  /// node is looked up after the other terms are read.
   static func readTerms(
-    _ r: MappingReader, ceilingKey: String, ceilingNode: Node?, context: ContractContext
+    _ r: MappingReader, ceilingKey: String, ceilingNode: @autoclosure () -> Node?, context: ContractContext
   ) -> (lumpsum: Lumpsum, valves: PendingValves, settlement: Settlement?, ceiling: Double?)? {
-    var lumpsum: Lumpsum?
-    if let l = r.mapping("lumpsum", required: true) {
-      let base = l.number("base", rule: .nonNegative, kind: .amount)
-      let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
-      let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
-      let indexation = l.choice("indexation", default: Lumpsum.Indexation.full)
-      var savings: [Double]? = []
-      if l.node("bookedSavings") != nil {
-        savings = l.numbers("bookedSavings", rule: .fraction)
-        if let s = savings, let years = context.years, s.count > years {
-          l.log.report(l.join("bookedSavings"), l.node("bookedSavings"),
-                       "has \(s.count) entries but the contract has \(years) years")
-          savings = nil
-        }
+    let lumpsum = r.mapping("lumpsum", required: true).flatMap { readLumpsum($0, years: context.years) }
+    let pending = r.section("valves") { readValves($0, sourceIDs: context.sourceIDs) }.or(PendingValves())
+    let settlement = r.section("settlement", readSettlement)
+    let ceiling = OptionalField(ceilingNode()) {
+      MappingReader.number($0, path: r.join(ceilingKey), rule: .positive, log: r.log, kind: .amount)
+    }
+    guard let lumpsum, let pending, !settlement.isInvalid, !ceiling.isInvalid else { return nil }
+    return (lumpsum, pending, settlement.value, ceiling.value)
+  }
+
+  /// A contract's yearly budget: its base, indexation, booked savings and overhead; `years` is the
+  /// contract's length, when known, which the booked savings may not exceed.
+  static func readLumpsum(_ l: MappingReader, years: Int?) -> Lumpsum? {
+    let base = l.number("base", rule: .nonNegative, kind: .amount)
+    let index = l.number("indexPerYear", rule: .range(-0.5, 1), default: 0)
+    let savingsGiven = l.node("bookedSavings") != nil  // read below, after the scalar terms
+    let overhead = l.number("overheadShare", rule: .range(0, 1), default: 0)
+    let indexation = l.choice("indexation", default: Lumpsum.Indexation.full)
+    var savings: [Double]? = []
+    if savingsGiven {
+      savings = l.numbers("bookedSavings", rule: .fraction)
+      if let s = savings, let years, s.count > years {
+        l.log.report(l.join("bookedSavings"), l.node("bookedSavings"),
+                     "has \(s.count) entries but the contract has \(years) years")
+        savings = nil
       }
-      l.finish(expected: ["base", "indexPerYear", "bookedSavings", "overheadShare", "indexation"])
-      if let base, let index, let overhead, let savings, let indexation {
-        lumpsum = Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead,
-                          indexation: indexation)
-      }
     }
-    var pending: PendingValves? = PendingValves()
-    if let v = r.mapping("valves", required: false) {
-      pending = readValves(v, sourceIDs: context.sourceIDs)
-    } else if r.node("valves") != nil {
-      pending = nil
-    }
-    var settlement: Settlement?? = .some(nil)
-    if let st = r.mapping("settlement", required: false) {
-      settlement = readSettlement(st).map { .some($0) }
-    } else if r.node("settlement") != nil {
-      settlement = nil
-    }
-    var ceiling: Double?? = .some(nil)
-    if let ceilingNode {
-      ceiling = MappingReader.number(ceilingNode, path: r.join(ceilingKey), rule: .positive, log: r.log, kind: .amount).map { .some($0) }
-    }
-    guard let lumpsum, let pending, let settlement, let ceiling else { return nil }
-    return (lumpsum, pending, settlement, ceiling)
+    l.finish()
+    guard let base, let index, let overhead, let savings, let indexation else { return nil }
+    return Lumpsum(base: base, indexPerYear: index, bookedSavings: savings, overheadShare: overhead, indexation: indexation)
   }
 
   /// Year-end settlement bands (R1, R2).
@@ -170,8 +162,7 @@ extension ScenarioReader {
     let beyond = st.number("consortiumShareBeyondBand", rule: .probability, default: d.consortiumShareBeyondBand)
     let kept = st.number("surplusKept", rule: .range(0, 10), default: d.surplusKept)
     let surplusShare = st.number("consortiumShareOfSurplusBeyond", rule: .probability, default: d.consortiumShareOfSurplusBeyond)
-    st.finish(expected: ["deficitBand", "consortiumShareInBand", "consortiumShareBeyondBand", "surplusKept",
-                         "consortiumShareOfSurplusBeyond"])
+    st.finish()
     guard let band, let inBand, let beyond, let kept, let surplusShare else { return nil }
     return Settlement(deficitBand: band, consortiumShareInBand: inBand, consortiumShareBeyondBand: beyond,
                       surplusKept: kept, consortiumShareOfSurplusBeyond: surplusShare)

@@ -82,11 +82,17 @@ func format(_ value: Double) -> String {
 ///
 /// Every accessor returns nil (after logging the problem) instead of throwing, so reading
 /// continues and one pass finds every problem in the file.
+///
+/// The keys a mapping takes are the keys its accessors ask for, in the order asked, so the list
+/// an unknown key's message gives cannot drift from what the reader reads.
 final class MappingReader {
   let path: String
   let node: Node
   let log: IssueLog
   private var entries: [(key: String, keyNode: Node, value: Node)] = []
+  /// The keys the reader asked for, in the order first asked: the keys this mapping takes, which
+  /// `finish()` names when it meets one it does not. Asked for means taken, present or not.
+  private var asked: [String] = []
   private var consumed: Set<String> = []
 
   /// Reads `node` as a mapping at `path`; nil (and a logged problem) when it is not one.
@@ -125,16 +131,33 @@ final class MappingReader {
   /// The keys present, in file order.
   var keys: [String] { entries.map(\.key) }
 
-  /// The raw node at `key`, marking it as read.
+  /// The raw node at `key`, marking it as read (and as a key this mapping takes).
   func node(_ key: String) -> Node? {
-    consumed.insert(key)
+    if consumed.insert(key).inserted { asked.append(key) }
     return entries.first { $0.key == key }?.value
+  }
+
+  /// Takes `key` without reading it here: a key of this mapping that another reader reads.
+  func accept(_ key: String) {
+    _ = node(key)
+  }
+
+  /// The raw node at `key` without taking it: for a check made before the mapping is read.
+  func peek(_ key: String) -> Node? {
+    entries.first { $0.key == key }?.value
   }
 
   /// The line of the mapping itself.
   var line: Int? { node.mark?.line }
 
-  /// Reports keys that no accessor asked for.
+  /// Reports the keys no accessor asked for, naming the keys the accessors asked for.
+  ///
+  /// Call it after the last read of the mapping: a key asked for later is left out of the list.
+  func finish() {
+    finish(expected: asked)
+  }
+
+  /// Reports the keys no accessor asked for, naming `expected` (a reader that keeps its own list).
   func finish(expected: [String]) {
     for entry in entries where !consumed.contains(entry.key) {
       let list = expected.joined(separator: ", ")
@@ -244,6 +267,22 @@ final class MappingReader {
       return nil
     }
     return MappingReader(value, path: join(key), log: log)
+  }
+
+  /// An optional nested mapping, read by `read`: absent; read; or invalid when it is not a
+  /// mapping or `read` refuses it (having logged why).
+  func section<Value>(_ key: String, _ read: (MappingReader) -> Value?) -> OptionalField<Value> {
+    OptionalField(node(key)) { MappingReader($0, path: join(key), log: log).flatMap(read) }
+  }
+
+  /// An optional number without a default: absent, read, or invalid (logged).
+  func optionalNumber(_ key: String, rule: NumberRule, kind: NumberKind = .plain) -> OptionalField<Double> {
+    OptionalField(node(key)) { Self.number($0, path: join(key), rule: rule, log: log, kind: kind) }
+  }
+
+  /// An optional true/false without a default: absent, read, or invalid (logged).
+  func optionalBool(_ key: String) -> OptionalField<Bool> {
+    OptionalField(node(key)) { _ in bool(key) }
   }
 
   /// A list of nodes with their paths; nil when absent (logged if required) or not a list.
