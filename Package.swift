@@ -38,7 +38,7 @@ let package = Package(
     ),
 
     // MARK: Replications, statistics, theory checks
-    .target(name: "Experiments", dependencies: ["Stochastics", "SimKernel", "YouthCare"]),
+    .target(name: "Experiments", dependencies: ["Stochastics", "SimKernel", "YouthCare", .product(name: "Yams", package: "Yams")]),
 
     // MARK: SQLite (the sweep store)
     .systemLibrary(
@@ -63,7 +63,7 @@ let package = Package(
     ),
 
     // MARK: Fuzzing: scenario and sweep reading (libFuzzer with scripts/fuzz; a corpus replay otherwise)
-    .executableTarget(name: "lumpsim-fuzz", dependencies: ["YouthCare", "Reports", "SweepStore"]),
+    .executableTarget(name: "lumpsim-fuzz", dependencies: ["YouthCare", "Experiments", "Reports", "SweepStore"]),
 
     // MARK: Tests
     // What the test targets share: the repository's root, and a replication with every invariant checked.

@@ -1,4 +1,5 @@
 import Foundation
+import Experiments
 import YouthCare
 
 /// A sweep's results in one SQLite file: its definition, its points, and one row per (point,

@@ -157,7 +157,7 @@ struct SweepValidate: ParsableCommand {
       printError("\(file): warning: \(problem); sweep run will refuse it without --force")
     }
     print("""
-      \(file): OK — \(sweep.design), \(sweep.points.count) points × \(sweep.replications) replications = \(sweep.units) units
+      \(file): OK — \(sweep.design.rawValue), \(sweep.points.count) points × \(sweep.replications) replications = \(sweep.units) units
         parameters: \(sweep.parameters.joined(separator: ", "))
         scenario \(sweep.scenarioFile), seed \(sweep.seed), definition \(Sweep.fingerprint(sweep.definition))
       """)

@@ -8,7 +8,7 @@ extension ScenarioReader {
   ///
   /// A file over `ScenarioLimits.fileBytes` is refused before it is read: the YAML parser holds
   /// every node of a file in memory (5 GB for an 88 MB file), and no scenario is that large.
-  static func text(of path: String) throws(ScenarioError) -> String {
+  package static func text(of path: String) throws(ScenarioError) -> String {
     func refused(_ message: String) -> ScenarioError {
       ScenarioError(file: path, issues: [ScenarioIssue(path: "(file)", line: nil, message: message)])
     }

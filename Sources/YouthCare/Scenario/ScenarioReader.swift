@@ -41,7 +41,7 @@ public enum ScenarioReader {
   /// Reads and validates a scenario from its parsed tree, with its warnings: a sweep parses its
   /// scenario once and reads each point's overrides from the same tree (parsing is most of a
   /// read's cost).
-  static func readWithWarnings(
+  package static func readWithWarnings(
     root parsed: Node, file: String?, overrides: [ScenarioOverride]
   ) throws(ScenarioError) -> (scenario: Scenario, warnings: [ScenarioWarning]) {
     let log = IssueLog()
@@ -105,7 +105,7 @@ public enum ScenarioReader {
   }
 
   /// Parses YAML text into a node tree, logging syntax errors with their line.
-  static func parse(_ text: String, log: IssueLog) -> Node? {
+  package static func parse(_ text: String, log: IssueLog) -> Node? {
     if text.allSatisfy({ $0.isWhitespace }) {
       log.report("(root)", line: nil, "the scenario file is empty; expected a mapping with horizon, population, referralSources, careTypes and funding")
       return nil

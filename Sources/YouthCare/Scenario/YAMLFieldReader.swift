@@ -5,16 +5,18 @@ import Yams
 ///
 /// A file of junk can hold millions of problems; the first `ScenarioLimits.issuesKept` are kept
 /// and the rest only counted, so memory stays small and the message can say how many more.
-final class IssueLog {
-  private(set) var issues: [ScenarioIssue] = []
+package final class IssueLog {
+  package private(set) var issues: [ScenarioIssue] = []
   /// Problems found beyond those kept.
-  private(set) var omitted = 0
+  package private(set) var omitted = 0
 
-  func report(_ path: String, _ node: Node?, _ message: String) {
+  package init() {}
+
+  package func report(_ path: String, _ node: Node?, _ message: String) {
     report(path, line: node?.mark?.line, message)
   }
 
-  func report(_ path: String, line: Int?, _ message: String) {
+  package func report(_ path: String, line: Int?, _ message: String) {
     guard issues.count < ScenarioLimits.issuesKept else {
       omitted += 1
       return
@@ -25,20 +27,20 @@ final class IssueLog {
   /// Values that read, but probably not as meant (`ScenarioWarning`), in the order found. All are
   /// kept (a file within its size limit holds a few hundred thousand numbers at most), so that
   /// "and N more" and `--strict` count them exactly; printing shows the first few.
-  private(set) var warnings: [ScenarioWarning] = []
+  package private(set) var warnings: [ScenarioWarning] = []
 
-  func warn(_ kind: ScenarioWarning.Kind, _ path: String, _ node: Node?, _ message: String) {
+  package func warn(_ kind: ScenarioWarning.Kind, _ path: String, _ node: Node?, _ message: String) {
     warnings.append(ScenarioWarning(kind, path: path, line: node?.mark?.line, message: message))
   }
 
   /// The error for the problems so far, in file order.
-  func error(file: String?) -> ScenarioError {
+  package func error(file: String?) -> ScenarioError {
     ScenarioError(file: file, issues: issues.sorted { ($0.line ?? .max) < ($1.line ?? .max) }, omitted: omitted)
   }
 }
 
 /// A rule a number must satisfy.
-enum NumberRule {
+package enum NumberRule {
   case any
   case positive
   case nonNegative
@@ -47,7 +49,7 @@ enum NumberRule {
   case atLeast(Double)
   case range(Double, Double)
 
-  func violation(_ value: Double) -> String? {
+  package func violation(_ value: Double) -> String? {
     switch self {
     case .any: return nil
     case .positive: return value > 0 ? nil : "must be > 0, got \(format(value))"
@@ -62,7 +64,7 @@ enum NumberRule {
 }
 
 /// What a number measures, as far as reading its text goes.
-enum NumberKind {
+package enum NumberKind {
   /// Shares, probabilities, factors, rates, durations in months: three decimals are plausible.
   case plain
   /// Money (cents at most), counts and days: `1.240` is more likely a Dutch thousands separator
@@ -71,7 +73,7 @@ enum NumberKind {
 }
 
 /// Formats a number the way the analyst wrote it: no trailing ".0".
-func format(_ value: Double) -> String {
+package func format(_ value: Double) -> String {
   if value.isNaN { return ".nan" }
   if value.isInfinite { return value > 0 ? ".inf" : "-.inf" }
   if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
@@ -85,10 +87,10 @@ func format(_ value: Double) -> String {
 ///
 /// The keys a mapping takes are the keys its accessors ask for, in the order asked, so the list
 /// an unknown key's message gives cannot drift from what the reader reads.
-final class MappingReader {
-  let path: String
-  let node: Node
-  let log: IssueLog
+package final class MappingReader {
+  package let path: String
+  package let node: Node
+  package let log: IssueLog
   private var entries: [(key: String, keyNode: Node, value: Node)] = []
   /// The keys the reader asked for, in the order first asked: the keys this mapping takes, which
   /// `finish()` names when it meets one it does not. Asked for means taken, present or not.
@@ -96,7 +98,7 @@ final class MappingReader {
   private var consumed: Set<String> = []
 
   /// Reads `node` as a mapping at `path`; nil (and a logged problem) when it is not one.
-  init?(_ node: Node, path: String, log: IssueLog) {
+  package init?(_ node: Node, path: String, log: IssueLog) {
     self.path = path
     self.node = node
     self.log = log
@@ -116,7 +118,7 @@ final class MappingReader {
     }
   }
 
-  static func kind(_ node: Node) -> String {
+  package static func kind(_ node: Node) -> String {
     switch node {
     case .scalar(let s): return s.string.isEmpty ? "an empty value" : "'\(s.string)'"
     case .mapping: return "a mapping"
@@ -126,47 +128,42 @@ final class MappingReader {
   }
 
   /// The full path of a child key.
-  func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+  package func join(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
   /// The keys present, in file order.
-  var keys: [String] { entries.map(\.key) }
+  package var keys: [String] { entries.map(\.key) }
 
   /// The raw node at `key`, marking it as read (and as a key this mapping takes).
-  func node(_ key: String) -> Node? {
+  package func node(_ key: String) -> Node? {
     if consumed.insert(key).inserted { asked.append(key) }
     return entries.first { $0.key == key }?.value
   }
 
   /// Takes `key` without reading it here: a key of this mapping that another reader reads.
-  func accept(_ key: String) {
+  package func accept(_ key: String) {
     _ = node(key)
   }
 
   /// The raw node at `key` without taking it: for a check made before the mapping is read.
-  func peek(_ key: String) -> Node? {
+  package func peek(_ key: String) -> Node? {
     entries.first { $0.key == key }?.value
   }
 
   /// The line of the mapping itself.
-  var line: Int? { node.mark?.line }
+  package var line: Int? { node.mark?.line }
 
   /// Reports the keys no accessor asked for, naming the keys the accessors asked for.
   ///
   /// Call it after the last read of the mapping: a key asked for later is left out of the list.
-  func finish() {
-    finish(expected: asked)
-  }
-
-  /// Reports the keys no accessor asked for, naming `expected` (a reader that keeps its own list).
-  func finish(expected: [String]) {
+  package func finish() {
     for entry in entries where !consumed.contains(entry.key) {
-      let list = expected.joined(separator: ", ")
+      let list = asked.joined(separator: ", ")
       log.report(join(entry.key), entry.keyNode, "unknown key; expected one of: \(list)")
     }
   }
 
   /// A required or optional number.
-  func number(_ key: String, rule: NumberRule = .any, default fallback: Double? = nil, kind: NumberKind = .plain) -> Double? {
+  package func number(_ key: String, rule: NumberRule = .any, default fallback: Double? = nil, kind: NumberKind = .plain) -> Double? {
     guard let value = node(key) else {
       if fallback == nil { log.report(join(key), node, "is required (a number)") }
       return fallback
@@ -174,7 +171,7 @@ final class MappingReader {
     return Self.number(value, path: join(key), rule: rule, log: log, kind: kind)
   }
 
-  static func number(_ value: Node, path: String, rule: NumberRule, log: IssueLog, kind: NumberKind = .plain) -> Double? {
+  package static func number(_ value: Node, path: String, rule: NumberRule, log: IssueLog, kind: NumberKind = .plain) -> Double? {
     guard case .scalar(let scalar) = value, let number = Double.construct(from: scalar) else {
       if case .scalar(let scalar) = value, let why = DutchNumberText.whyNotANumber(scalar.string) {
         log.report(path, value, "must be a number: \(why)")
@@ -198,7 +195,7 @@ final class MappingReader {
   }
 
   /// A required or optional whole number.
-  func integer(_ key: String, rule: NumberRule = .any, default fallback: Int? = nil) -> Int? {
+  package func integer(_ key: String, rule: NumberRule = .any, default fallback: Int? = nil) -> Int? {
     guard let value = node(key) else {
       if fallback == nil { log.report(join(key), node, "is required (a whole number)") }
       return fallback
@@ -218,7 +215,7 @@ final class MappingReader {
   }
 
   /// A required or optional string.
-  func string(_ key: String, default fallback: String? = nil) -> String? {
+  package func string(_ key: String, default fallback: String? = nil) -> String? {
     guard let value = node(key) else {
       if fallback == nil { log.report(join(key), node, "is required (text)") }
       return fallback
@@ -231,7 +228,7 @@ final class MappingReader {
   }
 
   /// A required or optional true/false.
-  func bool(_ key: String, default fallback: Bool? = nil) -> Bool? {
+  package func bool(_ key: String, default fallback: Bool? = nil) -> Bool? {
     guard let value = node(key) else {
       if fallback == nil { log.report(join(key), node, "is required (true or false)") }
       return fallback
@@ -244,7 +241,7 @@ final class MappingReader {
   }
 
   /// One of a fixed set of words.
-  func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil) -> T?
+  package func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil) -> T?
   where T.RawValue == String {
     guard let value = node(key) else {
       if fallback == nil {
@@ -261,7 +258,7 @@ final class MappingReader {
   }
 
   /// A nested mapping; nil when absent (logged if required) or not a mapping.
-  func mapping(_ key: String, required: Bool) -> MappingReader? {
+  package func mapping(_ key: String, required: Bool) -> MappingReader? {
     guard let value = node(key) else {
       if required { log.report(join(key), node, "is required (a mapping)") }
       return nil
@@ -286,7 +283,7 @@ final class MappingReader {
   }
 
   /// A list of nodes with their paths; nil when absent (logged if required) or not a list.
-  func list(_ key: String, required: Bool) -> [(node: Node, path: String)]? {
+  package func list(_ key: String, required: Bool) -> [(node: Node, path: String)]? {
     guard let value = node(key) else {
       if required { log.report(join(key), node, "is required (a list)") }
       return nil
@@ -299,7 +296,7 @@ final class MappingReader {
   }
 
   /// A list of numbers.
-  func numbers(_ key: String, rule: NumberRule, count: Int? = nil) -> [Double]? {
+  package func numbers(_ key: String, rule: NumberRule, count: Int? = nil) -> [Double]? {
     guard let items = list(key, required: false) else { return nil }
     if let count, items.count != count {
       log.report(join(key), node(key), "must have \(count) entries, got \(items.count)")
@@ -314,7 +311,7 @@ final class MappingReader {
   }
 
   /// A mapping from names to probabilities, in file order.
-  func probabilities(_ key: String, required: Bool) -> (entries: [(name: String, value: Double, node: Node)], reader: MappingReader)? {
+  package func probabilities(_ key: String, required: Bool) -> (entries: [(name: String, value: Double, node: Node)], reader: MappingReader)? {
     guard let reader = mapping(key, required: required) else { return nil }
     var result: [(String, Double, Node)] = []
     for name in reader.keys {

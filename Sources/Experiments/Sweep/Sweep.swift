@@ -1,3 +1,6 @@
+import Foundation
+import YouthCare
+
 /// A parameter sweep: one base scenario, the parameters that vary (by their path in it), the
 /// points of the design, and how many replications each point gets.
 ///
@@ -13,8 +16,8 @@ public struct Sweep: Sendable, Equatable {
   public var replications: Int
   /// The master seed: replication i of every point draws from the same streams.
   public var seed: UInt64
-  /// `grid`, `latinHypercube` or `points`.
-  public var design: String
+  /// How the points were chosen.
+  public var design: SweepDesign
   /// The varied paths, in the order the values are given.
   public var parameters: [String]
   /// Per point, the value of each parameter as YAML text (as `--set` takes it).
@@ -29,7 +32,7 @@ public struct Sweep: Sendable, Equatable {
 
   /// Made by `SweepReader`, which checks the points and fills in `scenarios`.
   init(
-    scenarioFile: String, scenarioText: String, replications: Int, seed: UInt64, design: String,
+    scenarioFile: String, scenarioText: String, replications: Int, seed: UInt64, design: SweepDesign,
     parameters: [String], points: [[String]]
   ) {
     self.scenarioFile = scenarioFile
@@ -63,7 +66,7 @@ public struct Sweep: Sendable, Equatable {
       "scenario-text \(Self.fingerprint(scenarioText))",
       "replications \(replications)",
       "seed \(seed)",
-      "design \(design)",
+      "design \(design.rawValue)",
       "parameters \(parameters.joined(separator: " | "))",
     ]
     for (p, values) in points.enumerated() { lines.append("point \(p): \(values.joined(separator: " | "))") }
@@ -80,34 +83,4 @@ public struct Sweep: Sendable, Equatable {
     let hex = String(hash, radix: 16)
     return String(repeating: "0", count: 16 - hex.count) + hex
   }
-}
-
-/// A deterministic slice of a sweep's units: shard `index` of `count` takes every unit u with
-/// u mod count = index, so shards are balanced whatever the design's order.
-public struct Shard: Sendable, Equatable, CustomStringConvertible {
-  public var index: Int
-  public var count: Int
-
-  /// The whole sweep.
-  public static let all = Shard(index: 0, count: 1)
-
-  public init(index: Int, count: Int) {
-    self.index = index
-    self.count = count
-  }
-
-  /// Parses `k/N` with 0 ≤ k < N.
-  public init?(parsing text: String) {
-    let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-    guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 0, k < n else { return nil }
-    self.init(index: k, count: n)
-  }
-
-  /// Whether unit `u` belongs to this shard.
-  public func contains(_ unit: Int) -> Bool { unit % count == index }
-
-  /// The units of a sweep with `units` units that belong to this shard.
-  public func units(of total: Int) -> [Int] { Array(stride(from: index, to: total, by: count)) }
-
-  public var description: String { "\(index)/\(count)" }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Stochastics
 import Yams
+import YouthCare
 
 /// Reads a sweep file and checks every point against the scenario before anything runs.
 ///
@@ -19,7 +20,7 @@ import Yams
 /// scenario's own message.
 public enum SweepReader {
   /// The designs a sweep file may use.
-  static let designs = ["grid", "latinHypercube", "points"]
+  static let designs = SweepDesign.allCases.map(\.rawValue)
 
   /// Reads and checks the sweep file at `path`.
   public static func read(file path: String) throws(ScenarioError) -> Sweep {
@@ -52,8 +53,8 @@ public enum SweepReader {
       }
     }
     let design = top.mapping("design", required: true).flatMap { readDesign($0, limit: pointLimit) }
-    top.finish(expected: ["scenario", "replications", "seed", "design", "description"])
-    _ = top.node("description")
+    top.accept("description")
+    top.finish()
 
     var scenarioText: String?
     var scenarioPath: String?
@@ -100,7 +101,7 @@ public enum SweepReader {
 
   /// A design as read: its points, and the node each parameter was given at (for messages).
   struct Design {
-    var kind: String
+    var kind: SweepDesign
     var parameters: [String]
     var points: [[String]]
     var nodes: [String: (path: String, node: Node)]
@@ -110,22 +111,23 @@ public enum SweepReader {
 
   static func readDesign(_ r: MappingReader, limit: Int) -> Design? {
     let given = r.keys.filter { designs.contains($0) }
-    guard given.count == 1, let kind = given.first else {
+    // Every design is a key this mapping takes: the one given is read below.
+    for design in designs { r.accept(design) }
+    guard given.count == 1, let key = given.first, let kind = SweepDesign(rawValue: key) else {
       r.log.report(r.path, r.node, given.isEmpty
         ? "must give one design: grid, latinHypercube or points"
         : "gives \(given.joined(separator: " and ")); give exactly one design")
-      _ = given.map { r.node($0) }
-      r.finish(expected: designs)
+      r.finish()
       return nil
     }
-    defer { r.finish(expected: designs) }
+    defer { r.finish() }
     var design: Design?
     switch kind {
-    case "grid": design = r.mapping("grid", required: true).flatMap { readGrid($0, limit: limit) }
-    case "latinHypercube": design = r.mapping("latinHypercube", required: true).flatMap { readLatinHypercube($0, limit: limit) }
-    default: design = readPoints(r, limit: limit)
+    case .grid: design = r.mapping("grid", required: true).flatMap { readGrid($0, limit: limit) }
+    case .latinHypercube: design = r.mapping("latinHypercube", required: true).flatMap { readLatinHypercube($0, limit: limit) }
+    case .points: design = readPoints(r, limit: limit)
     }
-    design?.node = r.node(kind)
+    design?.node = r.node(key)
     return design
   }
 
@@ -156,7 +158,7 @@ public enum SweepReader {
     }
     var points: [[String]] = [[]]
     for column in values { points = points.flatMap { prefix in column.map { prefix + [$0] } } }
-    return Design(kind: "grid", parameters: parameters, points: points, nodes: nodes)
+    return Design(kind: .grid, parameters: parameters, points: points, nodes: nodes)
   }
 
   /// A Latin hypercube: each parameter's range cut into `points` equal strata, one value drawn in
@@ -181,7 +183,7 @@ public enum SweepReader {
           low = range.number("min")
           high = range.number("max")
           integer = range.bool("integer", default: false) ?? false
-          range.finish(expected: ["min", "max", "integer"])
+          range.finish()
         } else {
           r.log.report(path, node, "must be [min, max] or {min, max, integer}")
         }
@@ -196,7 +198,7 @@ public enum SweepReader {
         ranges.append((key, low, high, integer))
       }
     } else { ok = false }
-    r.finish(expected: ["points", "seed", "ranges"])
+    r.finish()
     guard ok, let n, let seed else { return nil }
     let stream = RandomStream(kind: .mt19937, seed: UInt64(seed))
     var columns: [[String]] = []
@@ -209,7 +211,7 @@ public enum SweepReader {
       })
     }
     let points = (0..<n).map { i in columns.map { $0[i] } }
-    return Design(kind: "latinHypercube", parameters: ranges.map(\.path), points: points, nodes: nodes)
+    return Design(kind: .latinHypercube, parameters: ranges.map(\.path), points: points, nodes: nodes)
   }
 
   /// An explicit list of points, each a mapping from path to value; all name the same paths.
@@ -244,7 +246,7 @@ public enum SweepReader {
       if ok { r.log.report(r.join("points"), r.node("points"), "each point must name at least one parameter path") }
       return nil
     }
-    return Design(kind: "points", parameters: parameters, points: points, nodes: nodes)
+    return Design(kind: .points, parameters: parameters, points: points, nodes: nodes)
   }
 
   /// Checks every parameter path, then every point, against the scenario; returns the points'
