@@ -75,8 +75,8 @@ struct Compare: ParsableCommand {
     let wall = seconds(ContinuousClock.now - started)
     if let output {
       do throws(AtomicFile.WriteError) {
-        try output.write("summary.json", ComparisonReport.json(comparison, assumptions: ScenarioFacts.json(scenario)).rendered())
-        try output.write("differences.csv", ComparisonReport.differencesCSV(comparison))
+        try output.write("summary.json", CompareSummary.json(comparison, assumptions: ScenarioFacts.json(scenario)).rendered())
+        try output.write("differences.csv", CompareCSV.differences(comparison))
         try output.commit()
       } catch {
         output.discard()
@@ -84,8 +84,8 @@ struct Compare: ParsableCommand {
       }
     }
     switch format {
-    case .json: print(ComparisonReport.json(comparison).rendered(), terminator: "")
-    case .table: print(ComparisonReport.table(comparison, scenario: scenario, wallSeconds: wall), terminator: "")
+    case .json: print(CompareSummary.json(comparison).rendered(), terminator: "")
+    case .table: print(CompareTable.render(comparison, scenario: scenario, wallSeconds: wall), terminator: "")
     }
   }
 }

@@ -37,9 +37,9 @@ struct Run: ParsableCommand {
     if let output {
       do throws(AtomicFile.WriteError) {
         try output.write("summary.json", RunSummary.json(result, wallSeconds: nil).rendered())
-        try output.write("years.csv", CSVTables.years(result))
-        try output.write("monthly.csv", CSVTables.monthly(result, firstYear: scenario.horizon.firstYear))
-        if scenario.contracts.count > 1 { try output.write("contracts.csv", CSVTables.contracts(result)) }
+        try output.write("years.csv", RunCSV.years(result))
+        try output.write("monthly.csv", RunCSV.monthly(result, firstYear: scenario.horizon.firstYear))
+        if scenario.contracts.count > 1 { try output.write("contracts.csv", RunCSV.contracts(result)) }
         try output.commit()
       } catch {
         output.discard()

@@ -84,7 +84,7 @@ struct FigureTableTests {
     let scenario = try ScenarioReader.read(file: Self.root.appendingPathComponent("Scenarios/utrecht-twee-consortia.yaml").path)
     let result = Replication.run(scenario, seed: 5)
     let figures = YearFigure.carried(by: .yearsCSV)
-    let rows = CSVTables.years(result).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+    let rows = RunCSV.years(result).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
     #expect(rows[0].map(String.init) == ["year", "contractYear"] + Self.names(figures) + scenario.careTypes.map { "spend_\($0.id)" })
     for (year, row) in zip(result.years, rows.dropFirst()) {
       for (figure, cell) in zip(figures, row.dropFirst(2)) {
@@ -99,7 +99,7 @@ struct FigureTableTests {
       }
     }
     let contractFigures = YearFigure.carried(by: .contractsCSV)
-    let contractRows = CSVTables.contracts(result).split(separator: "\n")
+    let contractRows = RunCSV.contracts(result).split(separator: "\n")
     #expect(contractRows.count == 1 + result.years.count * scenario.contracts.count)
     #expect(contractRows[0] == (["year", "contract"] + Self.names(contractFigures)).joined(separator: ","))
   }

@@ -116,7 +116,7 @@ struct SummaryFileTests {
   func compareRoundTrip() throws {
     let scenario = try Self.scenario("amersfoort-bsa")
     let comparison = try #require(try FundingComparison.run(scenario, models: [.lumpsum, .pxq], seed: 2, count: 3, threads: 2))
-    let text = ComparisonReport.json(comparison, assumptions: ScenarioFacts.json(scenario)).rendered()
+    let text = CompareSummary.json(comparison, assumptions: ScenarioFacts.json(scenario)).rendered()
     let read = try JSONDecoder().decode(CompareSummaryFile.self, from: Data(text.utf8))
     #expect(read == CompareSummaryFile(comparison, assumptions: ScenarioFactsFile(scenario)))
     #expect(read.json().rendered() == text)

@@ -9,7 +9,7 @@ public enum BatchCSV {
     (["replication", "year"] + YearFigure.carried(by: .replicationsCSV).map(\.rawValue)
       + CareTypeYearFigure.carried(by: .replicationsCSV).flatMap { figure in careTypeIDs.map { "\(figure.columnPrefix)_\($0)" } }
       + contractIDs.flatMap { id in YearFigure.carried(by: .contractReplicationsCSV).map { "\($0.rawValue)_\(id)" } })
-      .map(CSVTables.field).joined(separator: ",") + "\n"
+      .map(CSVFormat.field).joined(separator: ",") + "\n"
   }
 
   /// The rows of one replication.
@@ -36,10 +36,10 @@ public enum BatchCSV {
       let prefix = "\(layout.years[m / 12]),\(m % 12 + 1)"
       let base = m * layout.seriesPerMonth
       lines.append("\(prefix),cumulativeSpend,," + row(batch.bands[base], money: true))
-      let paid = CSVTables.money(batch.budgetPaid[m])
+      let paid = CSVFormat.money(batch.budgetPaid[m])
       lines.append("\(prefix),budgetPaid,,\(paid),\(paid),\(paid),\(paid),\(paid),\(paid)")
       for (k, id) in layout.careTypeIDs.enumerated() {
-        lines.append("\(prefix),waiting,\(CSVTables.field(id))," + row(batch.bands[base + 1 + k], money: false))
+        lines.append("\(prefix),waiting,\(CSVFormat.field(id))," + row(batch.bands[base + 1 + k], money: false))
       }
     }
     return lines.joined(separator: "\n") + "\n"
@@ -51,13 +51,13 @@ public enum BatchCSV {
       + "overspend_ci95Low,overspend_ci95High,expectedShortfall,exhaustionDay_p50,meanWaitDays_p50"]
     for (y, risk) in batch.years.enumerated() {
       let spend = batch.year(y, .spend), interval = risk.overspend.interval()
-      let shortfall: String = risk.expectedShortfall.map { CSVTables.money($0) } ?? ""
+      let shortfall: String = risk.expectedShortfall.map { CSVFormat.money($0) } ?? ""
       let money: [String] = [batch.year(y, .budget).mean, spend.mean, spend.p05, spend.p50, spend.p95,
-                             batch.year(y, .result).mean].map { CSVTables.money($0) }
+                             batch.year(y, .result).mean].map { CSVFormat.money($0) }
       let probabilities: [String] = [risk.overspend.estimate, interval.low, interval.high]
         .map { JSONValue.format($0, decimals: 6) }
       let days: [String] = [batch.year(y, .exhaustionDay).p50, batch.year(y, .meanWaitDays).p50]
-        .map { CSVTables.number($0) }
+        .map { CSVFormat.number($0) }
       let cells: [String] = [String(risk.year)] + money + probabilities + [shortfall] + days
       lines.append(cells.joined(separator: ","))
     }
@@ -66,6 +66,6 @@ public enum BatchCSV {
 
   static func row(_ s: FigureStatistics, money: Bool) -> String {
     let values = [s.mean, s.p05, s.p25, s.p50, s.p75, s.p95]
-    return values.map { money ? CSVTables.money($0) : CSVTables.number($0) }.joined(separator: ",")
+    return values.map { money ? CSVFormat.money($0) : CSVFormat.number($0) }.joined(separator: ",")
   }
 }

@@ -1,5 +1,5 @@
 /// Reading back the CSV lumpsim writes (RFC 4180): fields separated by commas, a field that holds
-/// a comma, quote or line break in double quotes with its quotes doubled (`CSVTables.field`).
+/// a comma, quote or line break in double quotes with its quotes doubled (`CSVFormat.field`).
 public enum CSVRecords {
   /// A CSV text that does not parse.
   public struct Malformed: Error, Sendable, Equatable {

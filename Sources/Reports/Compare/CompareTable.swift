@@ -1,47 +1,11 @@
 import Experiments
+import Foundation
 import YouthCare
 
-/// The views of `lumpsim compare`: funding models side by side, and their paired differences.
-public enum ComparisonReport {
-  /// Where each figure of the layout belongs: (scope, year, care type, figure name, unit).
-  static func describe(_ layout: FigureLayout) -> [(scope: String, year: String, careType: String, figure: String, unit: FigureUnit)] {
-    var out: [(String, String, String, String, FigureUnit)] = []
-    for year in layout.years {
-      for f in FigureLayout.yearFigures { out.append(("year", String(year), "", f.rawValue, f.unit)) }
-      for id in layout.careTypeIDs {
-        for f in FigureLayout.yearCareTypeFigures { out.append(("year", String(year), id, f.rawValue, f.unit)) }
-      }
-    }
-    for id in layout.careTypeIDs {
-      for f in FigureLayout.careTypeFigures { out.append(("careType", "", id, f.rawValue, f.unit)) }
-    }
-    for f in FigureLayout.contractFigures { out.append(("contract", "", "", f.rawValue, f.unit)) }
-    return out
-  }
-
-  /// The JSON document: each model's batch summary, then the paired differences; with
-  /// `assumptions` (`ScenarioFacts`) for a report made from the file alone (`CompareSummaryFile`).
-  public static func json(_ c: FundingComparison, assumptions: JSONValue? = nil) -> JSONValue {
-    CompareSummaryFile(c).json(assumptions: assumptions)
-  }
-
-  /// `differences.csv`: one row per model × figure, tidy.
-  public static func differencesCSV(_ c: FundingComparison) -> String {
-    var lines = ["model,reference,scope,year,careType,figure,mean,ci95Low,ci95High"]
-    let places = describe(c.batches[0].layout)
-    for (m, row) in c.differences.enumerated() {
-      for (i, place) in places.enumerated() {
-        let d = row[i]
-        lines.append([c.models[m + 1].rawValue, c.models[0].rawValue, place.scope, place.year,
-                      CSVTables.field(place.careType), place.figure, CSVTables.number(d.mean),
-                      CSVTables.number(d.ci95Low), CSVTables.number(d.ci95High)].joined(separator: ","))
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
+/// `lumpsim compare`'s terminal view: the models side by side, then the paired differences.
+public enum CompareTable {
   /// The terminal view.
-  public static func table(_ c: FundingComparison, scenario: Scenario, wallSeconds: Double) -> String {
+  public static func render(_ c: FundingComparison, scenario: Scenario, wallSeconds: Double) -> String {
     let first = c.batches[0]
     let busy = BatchTable.busiest(first, limit: 1)
     var out = "Funding models on the same \(RunTable.grouped(first.replications)) replications of \(scenario.name)\n"

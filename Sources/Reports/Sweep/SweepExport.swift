@@ -8,13 +8,13 @@ import YouthCare
 public enum SweepExport {
   /// Per (point, replication, year): the point's parameter values, then every stored figure.
   public static func replicationsCSV(_ store: SweepStore) throws(DatabaseError) -> String {
-    var lines = [(["point"] + store.parameters + ["replication", "year"] + YearColumns.names).map(CSVTables.field).joined(separator: ",")]
+    var lines = [(["point"] + store.parameters + ["replication", "year"] + YearColumns.names).map(CSVFormat.field).joined(separator: ",")]
     try store.forEachYear { row in
-      var cells = [String(row.point)] + store.points[row.point].map(CSVTables.field) + [String(row.replication), String(row.year)]
+      var cells = [String(row.point)] + store.points[row.point].map(CSVFormat.field) + [String(row.replication), String(row.year)]
       cells += zip(YearColumns.all, row.values).map { column, value in
         guard let value else { return "" }
         // A count is written whole when it is one; anything else a hand-edited store holds as it is.
-        return column.isInteger && value.isFinite && abs(value) < 1e15 ? String(Int(value)) : CSVTables.number(value)
+        return column.isInteger && value.isFinite && abs(value) < 1e15 ? String(Int(value)) : CSVFormat.number(value)
       }
       lines.append(cells.joined(separator: ","))
     }
@@ -85,15 +85,15 @@ public enum SweepExport {
   public static func pointsCSV(_ store: SweepStore) throws(DatabaseError) -> String {
     let figureColumns = summarised.flatMap { column in statistics.map { "\(column.name)_\($0)" } }
     var lines = [(["point"] + store.parameters + ["year", "replications", "overspendProbability", "overspend_ci95Low",
-                   "overspend_ci95High", "expectedShortfall"] + figureColumns).map(CSVTables.field).joined(separator: ",")]
+                   "overspend_ci95High", "expectedShortfall"] + figureColumns).map(CSVFormat.field).joined(separator: ",")]
     for row in try pointYears(store) {
       let interval = row.overspend.interval()
-      var cells = [String(row.point)] + store.points[row.point].map(CSVTables.field)
+      var cells = [String(row.point)] + store.points[row.point].map(CSVFormat.field)
       cells += [String(row.year), String(row.replications)]
       cells += [row.overspend.estimate, interval.low, interval.high].map { JSONValue.format($0, decimals: 6) }
-      cells.append(row.expectedShortfall.map(CSVTables.money) ?? "")
+      cells.append(row.expectedShortfall.map(CSVFormat.money) ?? "")
       for (i, column) in YearColumns.all.enumerated() where column.figure != .overspent {
-        cells += values(row.figures[i]).map(CSVTables.number)
+        cells += values(row.figures[i]).map(CSVFormat.number)
       }
       lines.append(cells.joined(separator: ","))
     }

@@ -2,7 +2,7 @@
 import Testing
 
 @Suite("Chart geometry")
-struct ChartScaleTests {
+struct LinearScaleTests {
   @Test("nice steps are 1, 2, 2.5 or 5 × a power of ten, at least the raw step")
   func niceSteps() {
     #expect(LinearScale.niceStep(0.7) == 1)
