@@ -33,21 +33,15 @@ struct OutputOptionTests {
     let sweep = CLIRunner.root.appendingPathComponent("Tests/Fixtures/sweeps/small-grid.yaml").path
     let swept = try CLIRunner.run(["sweep", "run", sweep, "--store", store, "--quiet"])
     #expect(swept.status == 0, "\(swept.problems)")
-    var written: [Data] = []
-    for (index, spelling) in ["-o", "--out", "--output"].enumerated() {
-      let file = folder.appendingPathComponent("points\(index).csv")
-      let exported = try CLIRunner.run(["export", store, spelling, file.path])
-      #expect(exported.status == 0, "\(spelling): \(exported.problems)")
-      written.append(try Data(contentsOf: file))
+    for (command, suffix) in [("export", "csv"), ("report", "html")] {
+      var written: [Data] = []
+      for (index, spelling) in ["-o", "--out", "--output"].enumerated() {
+        let file = folder.appendingPathComponent("\(command)\(index).\(suffix)")
+        let output = try CLIRunner.run([command, store, spelling, file.path])
+        #expect(output.status == 0, "\(command) \(spelling): \(output.problems)")
+        written.append(try Data(contentsOf: file))
+      }
+      #expect(Set(written).count == 1 && !written[0].isEmpty, "\(command)")
     }
-    #expect(Set(written).count == 1 && !written[0].isEmpty)
-    var reports: [Data] = []
-    for (index, spelling) in ["-o", "--out", "--output"].enumerated() {
-      let file = folder.appendingPathComponent("report\(index).html")
-      let reported = try CLIRunner.run(["report", store, spelling, file.path])
-      #expect(reported.status == 0, "\(spelling): \(reported.problems)")
-      reports.append(try Data(contentsOf: file))
-    }
-    #expect(Set(reports).count == 1 && !reports[0].isEmpty)
   }
 }
