@@ -23,8 +23,12 @@ struct Bench: ParsableCommand {
   @Option(help: "Replications per batch in the thread table.")
   var batch: Int = 40
 
-  @Option(help: "Threads up to this many in the thread table (default: all cores).")
-  var maxThreads: Int = ProcessInfo.processInfo.activeProcessorCount
+  // No default value of its own, so the help does not print this machine's core count.
+  @Option(name: .customLong("max-threads"), help: "Threads up to this many in the thread table (default: all cores).")
+  var requestedMaxThreads: Int?
+
+  /// The threads given, or all cores.
+  var maxThreads: Int { requestedMaxThreads ?? ProcessInfo.processInfo.activeProcessorCount }
 
   @Flag(help: "Time the M/M/c written on the kernel alone (no youth-care model), as compare-peers does.")
   var kernel = false

@@ -140,9 +140,17 @@ extension NameSpecification {
   static let outputNames: NameSpecification = [.customShort("o"), .customLong("out"), .customLong("output")]
 }
 
+/// How many threads a command runs replications on.
+///
+/// The option has no default value of its own: swift-argument-parser would print it in the help
+/// (`(default: 8)`), and the help would then differ from machine to machine. Without `--threads`
+/// the command uses all cores, as the help says in words.
 struct ThreadsOption: ParsableArguments {
-  @Option(help: "Threads; the output is identical for any number. Default: all cores.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+  @Option(name: .customLong("threads"), help: "Threads; the output is identical for any number. Default: all cores.")
+  var requestedThreads: Int?
+
+  /// The threads given, or all cores.
+  var threads: Int { requestedThreads ?? ProcessInfo.processInfo.activeProcessorCount }
 
   func validate() throws {
     guard threads >= 1 else { throw ValidationError("--threads must be at least 1, got \(threads)") }

@@ -40,10 +40,18 @@ struct CLIRunner {
     try run(executable: binary.path, arguments)
   }
 
-  static func run(executable: String, _ arguments: [String]) throws -> Output {
+  /// Runs the binary with `environment` added to (or replacing variables of) the tests' own.
+  static func run(_ arguments: [String], environment: [String: String]) throws -> Output {
+    try run(executable: binary.path, arguments, environment: environment)
+  }
+
+  static func run(executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
     process.arguments = arguments
+    if !environment.isEmpty {
+      process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, given in given }
+    }
     let out = Pipe(), err = Pipe()
     process.standardOutput = out
     process.standardError = err
