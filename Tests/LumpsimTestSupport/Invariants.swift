@@ -51,7 +51,7 @@ public func checkInvariants(_ result: ReplicationResult, _ scenario: Scenario) -
       problems.append("year \(y.year): the contracts' spend and budgets do not add up to the year's")
     }
     let firstOut = y.contracts.compactMap(\.exhaustionDay).min()
-    if firstOut != y.exhaustionDay { problems.append("year \(y.year): exhaustion day is not the first contract's") }
+    if firstOut != y.exhaustionDay { problems.append("year \(y.year): exhaustion day is not the earliest contract's") }
   }
   return problems
 }

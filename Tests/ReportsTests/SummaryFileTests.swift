@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import LumpsimTestSupport
 import Reports
 import Testing
 import YouthCare
@@ -8,8 +9,7 @@ import YouthCare
 /// `bands.csv` is read with a CSV parser, and the verdict is computed once from the summary.
 @Suite("Typed summary files and the verdict")
 struct SummaryFileTests {
-  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent()
+  static let root = Repository.root
 
   static func scenario(_ name: String) throws -> Scenario {
     try ScenarioReader.read(file: root.appendingPathComponent("Scenarios/\(name).yaml").path)
@@ -18,7 +18,8 @@ struct SummaryFileTests {
   /// A batch run here, as `lumpsim batch` runs it.
   static func batch(_ scenario: Scenario, count: Int, seed: UInt64 = 3) throws -> BatchResult {
     var accumulator = BatchAccumulator(scenario: scenario, seed: seed)
-    _ = try ParallelReplications.run(scenario, seed: seed, count: count, threads: 2) { _, result in
+    _ = try ParallelReplications.run(scenario, seed: seed, count: count, threads: 2) { index, result in
+      for problem in checkInvariants(result, scenario) { Issue.record("replication \(index): \(problem)") }
       accumulator.add(result)
       return true
     }

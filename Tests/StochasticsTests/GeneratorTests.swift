@@ -82,13 +82,11 @@ struct GeneratorTests {
       != SeedDerivation.seed(master: 2027, replication: 5, substream: 1))
   }
 
-  @Test("the named substreams fit a replication's sixteen and the names address the numbered seeds")
+  @Test("the named substreams keep their numbers (every seed's outputs depend on them) and fit a replication's sixteen")
   func namedSubstreams() {
+    // Pinned: a renumbered stream would change every output of every seed.
+    #expect(Substream.allCases.map(\.rawValue) == [0, 1, 2, 15])
     #expect(Substream.allCases.allSatisfy { $0.rawValue >= 0 && $0.rawValue < SeedDerivation.substreamsPerReplication })
-    for substream in Substream.allCases {
-      #expect(SeedDerivation.seed(master: 7, replication: 3, substream: substream)
-        == SeedDerivation.seed(master: 7, replication: 3, substream: substream.rawValue))
-    }
   }
 
   @Test("reference quantiles match tabulated values")

@@ -45,12 +45,12 @@ public enum SweepReader {
     }
     let scenarioName = top.string("scenario")
     let replications = top.integer("replications", rule: .range(1, 10_000_000))
-    var seed: UInt64?? = .some(nil)
-    if let node = top.node("seed") {
-      if let value = node.scalar.flatMap({ UInt64($0.string) }) { seed = .some(value) } else {
+    let seed = OptionalField(top.node("seed")) { node -> UInt64? in
+      guard let value = node.scalar.flatMap({ UInt64($0.string) }) else {
         log.report("seed", node, "must be a whole number from 0 to 18446744073709551615")
-        seed = nil
+        return nil
       }
+      return value
     }
     let design = top.mapping("design", required: true).flatMap { readDesign($0, limit: pointLimit) }
     top.accept("description")
@@ -67,7 +67,7 @@ public enum SweepReader {
         log.report("scenario", top.node("scenario"), "cannot read '\(path)': \(error.localizedDescription)")
       }
     }
-    guard log.issues.isEmpty, let scenarioText, let scenarioPath, let replications, let seed, let design else {
+    guard log.issues.isEmpty, let scenarioText, let scenarioPath, let replications, !seed.isInvalid, let design else {
       throw log.error(file: file)
     }
     let base: Scenario
@@ -91,7 +91,7 @@ public enum SweepReader {
     }
     var sweep = Sweep(
       scenarioFile: scenarioName!, scenarioText: scenarioText, replications: replications,
-      seed: seed ?? base.random.seed, design: design.kind, parameters: design.parameters, points: design.points)
+      seed: seed.value ?? base.random.seed, design: design.kind, parameters: design.parameters, points: design.points)
     (sweep.scenarios, sweep.warnings) = check(sweep, design: design, log: log)
     guard log.issues.isEmpty else {
       throw log.error(file: file)

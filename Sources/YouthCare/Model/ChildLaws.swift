@@ -15,8 +15,9 @@ struct ChildLaws: ~Copyable {
   let transitions: UniqueArray<Categorical>
   /// Per source: outcome 0 is diverted, outcome j + 1 is first care type j.
   let routing: UniqueArray<Categorical>
-  /// Per source: the shares of crisis and court-ordered referrals.
+  /// Per source: the share of referrals that are crises (they start at once).
   let crisisShare: ContiguousArray<Double>
+  /// Per source: the share that are court-ordered (they go ahead of regular children).
   let courtShare: ContiguousArray<Double>
 
   init(scenario: Scenario) {

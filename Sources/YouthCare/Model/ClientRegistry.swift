@@ -1,8 +1,9 @@
 import SimKernel
 
 /// The children in the system, with a free list so memory follows the number present, and the
-/// counts of children through the run (`FlowCounts`), kept by the same calls that move a child
-/// from one state to another so the two cannot drift apart.
+/// counts of children through the run (`FlowCounts`): kept here alone, by the calls that move a
+/// child from one state to another and the counts of what frees a record, so the two cannot drift
+/// apart.
 struct ClientRegistry: ~Copyable {
   var clients: UniqueArray<Client>
   /// Children through the run: changed only here, by the state changes below.
@@ -96,9 +97,9 @@ struct ClientRegistry: ~Copyable {
     flow.waiting -= 1
   }
 
-  /// Child `c` leaves care (for good, or to come back later: `goAway`).
+  /// A child leaves care (for good, its record freed next; or to come back later: `goAway`).
   @inline(__always)
-  mutating func leaveCare(_ c: Int32) {
+  mutating func countExit() {
     flow.inCare -= 1
     flow.exited += 1
   }

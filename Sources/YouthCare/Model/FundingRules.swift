@@ -6,6 +6,7 @@ struct FundingRules {
   let pxqCeiling: Bool
   /// `throttle` under `lumpsum`: ahead of budget, more referrals are diverted and episodes shortened.
   let throttles: Bool
+  /// How the throttle acts: the extra diversion and the episode-length factor.
   let throttle: Throttle
   /// Episode-length factor of the funding model for contract care.
   let durationFactor: Double

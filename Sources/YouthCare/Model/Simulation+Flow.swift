@@ -267,7 +267,7 @@ extension Simulation {
   /// The child leaves care for good, or goes away to return later.
   @inline(__always)
   mutating func leaveCare(_ c: Int32) {
-    clients.leaveCare(c)
+    clients.countExit()
     recorder.leftCare(month: month)
     if let rule = reReferral {
       // The delay is the draw after the decision in the same slot.

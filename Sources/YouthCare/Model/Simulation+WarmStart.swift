@@ -3,6 +3,8 @@ import Stochastics
 
 /// The warm start: the scenario's children in care and waiting on day 0.
 extension Simulation {
+  /// Places the scenario's initial stock: children in care with their remaining episode drawn
+  /// (from equilibrium or afresh), and children on the lists in order.
   mutating func placeInitialStock() {
     for entry in scenario.initialStock {
       let k = entry.careType
@@ -30,6 +32,7 @@ extension Simulation {
     return weights.reduce(0, +) > 0 ? Categorical(probabilities: weights) : nil
   }
 
+  /// A warm-start child, with a source drawn from `sources` (none when no source sends to its type).
   mutating func stockChild(_ sources: Categorical?) -> Int32 {
     let c = newChild(source: Client.noSource)
     clients.countInitialStock()

@@ -15,6 +15,7 @@ struct ValveCounters: ~Copyable {
   let statutoryCounts: ContiguousArray<Bool>
   /// Some contract has a statutory-referral valve.
   let statutory: Bool
+  /// The number of contracts (the counts' length).
   let contracts: Int
   /// This year's in-scope starts, statutory referrals and high-cost payout, per contract.
   var starts: UniqueArray<Int>

@@ -4,6 +4,7 @@ public enum CareTypeFigure: String, CaseIterable, Sendable {
   case capacity, waitingNormDays, arrivals, starts, exits, meanWaitDays, p90WaitDays, shareOverNorm, meanWaiting
   case meanInCare, reneged, utilization, spend
 
+  /// What the figure measures, which fixes how it is written.
   public var unit: FigureUnit {
     switch self {
     case .capacity, .arrivals, .starts, .exits, .reneged: .count
@@ -27,6 +28,7 @@ public enum CareTypeFigure: String, CaseIterable, Sendable {
   /// The figures an output carries, in table order.
   public static func carried(by output: FigureOutputs) -> [CareTypeFigure] { allCases.filter { $0.outputs.contains(output) } }
 
+  /// The figure's value in a care type's result.
   public func value(in c: CareTypeResult) -> Double {
     switch self {
     case .capacity: Double(c.capacity)
@@ -42,49 +44,6 @@ public enum CareTypeFigure: String, CaseIterable, Sendable {
     case .reneged: Double(c.reneged)
     case .utilization: c.utilization
     case .spend: c.spend
-    }
-  }
-}
-
-/// The figures of a care type in one contract year, in output order.
-public enum CareTypeYearFigure: String, CaseIterable, Sendable {
-  case spend, meanWaitDays, p90WaitDays
-
-  public var unit: FigureUnit {
-    switch self {
-    case .spend: .euros
-    case .meanWaitDays, .p90WaitDays: .days
-    }
-  }
-
-  public var outputs: FigureOutputs {
-    switch self {
-    case .spend: [.yearsCSV]
-    case .meanWaitDays: [.replicationsCSV, .batch]
-    case .p90WaitDays: [.batch]
-    }
-  }
-
-  /// The start of a CSV column's name, before `_<careType>`.
-  public var columnPrefix: String {
-    switch self {
-    case .spend: "spend"
-    case .meanWaitDays: "meanWait"
-    case .p90WaitDays: "p90Wait"
-    }
-  }
-
-  /// The figures an output carries, in table order.
-  public static func carried(by output: FigureOutputs) -> [CareTypeYearFigure] {
-    allCases.filter { $0.outputs.contains(output) }
-  }
-
-  /// The figure per care type, in scenario order.
-  public func values(in year: YearResult) -> [Double] {
-    switch self {
-    case .spend: year.spendByCareType
-    case .meanWaitDays: year.meanWaitByCareType
-    case .p90WaitDays: year.p90WaitByCareType
     }
   }
 }

@@ -1,7 +1,7 @@
 /// Every figure of a contract year, in the order every output writes them: the one table that
 /// the run's JSON and CSV files, the batch statistics and a sweep store's columns derive from.
 ///
-/// Adding a figure is one edit: a case here (its place in the order) and its row in `definition`
+/// Adding a figure is one edit: a case here (its place in the order) and its row in `row`
 /// (unit, where it is read, which outputs carry it). Writers look figures up by case, so a
 /// misspelt name does not compile. The raw value is the name outputs use.
 public enum YearFigure: String, CaseIterable, Sendable {

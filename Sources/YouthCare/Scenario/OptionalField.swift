@@ -5,7 +5,7 @@
 /// reader does not stop at the bad section: it logs the problem and reads on, so that one pass
 /// reports every problem in the file, and only then refuses the scenario. `.invalid` carries that
 /// refusal from the section to the place where the scenario is put together.
-enum OptionalField<Value> {
+package enum OptionalField<Value> {
   /// The key is not in the mapping: the scenario's default (usually none) applies.
   case absent
   /// The key is given and its value is good.
@@ -14,7 +14,7 @@ enum OptionalField<Value> {
   case invalid
 
   /// `.absent` when nothing is `given`, else what `read` makes of it (nil: invalid, logged by `read`).
-  init<Given>(_ given: Given?, _ read: (Given) -> Value?) {
+  package init<Given>(_ given: Given?, _ read: (Given) -> Value?) {
     guard let given else {
       self = .absent
       return
@@ -23,19 +23,19 @@ enum OptionalField<Value> {
   }
 
   /// The value read; nil when the key is absent (and when it is invalid: check `isInvalid` first).
-  var value: Value? {
+  package var value: Value? {
     if case .read(let value) = self { return value }
     return nil
   }
 
   /// Whether the key is given with a bad value.
-  var isInvalid: Bool {
+  package var isInvalid: Bool {
     if case .invalid = self { return true }
     return false
   }
 
   /// The value read, or `fallback` when the key is absent; nil when it is invalid.
-  func or(_ fallback: Value) -> Value? {
+  package func or(_ fallback: Value) -> Value? {
     switch self {
     case .absent: return fallback
     case .read(let value): return value
