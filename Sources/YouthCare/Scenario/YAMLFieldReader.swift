@@ -8,7 +8,7 @@ import Yams
 package final class IssueLog {
   package private(set) var issues: [ScenarioIssue] = []
   /// Problems found beyond those kept.
-  package private(set) var omitted = 0
+  private(set) var omitted = 0
 
   package init() {}
 
@@ -27,9 +27,9 @@ package final class IssueLog {
   /// Values that read, but probably not as meant (`ScenarioWarning`), in the order found. All are
   /// kept (a file within its size limit holds a few hundred thousand numbers at most), so that
   /// "and N more" and `--strict` count them exactly; printing shows the first few.
-  package private(set) var warnings: [ScenarioWarning] = []
+  private(set) var warnings: [ScenarioWarning] = []
 
-  package func warn(_ kind: ScenarioWarning.Kind, _ path: String, _ node: Node?, _ message: String) {
+  func warn(_ kind: ScenarioWarning.Kind, _ path: String, _ node: Node?, _ message: String) {
     warnings.append(ScenarioWarning(kind, path: path, line: node?.mark?.line, message: message))
   }
 
@@ -49,7 +49,7 @@ package enum NumberRule {
   case atLeast(Double)
   case range(Double, Double)
 
-  package func violation(_ value: Double) -> String? {
+  func violation(_ value: Double) -> String? {
     switch self {
     case .any: return nil
     case .positive: return value > 0 ? nil : "must be > 0, got \(format(value))"
@@ -118,7 +118,7 @@ package final class MappingReader {
     }
   }
 
-  package static func kind(_ node: Node) -> String {
+  static func kind(_ node: Node) -> String {
     switch node {
     case .scalar(let s): return s.string.isEmpty ? "an empty value" : "'\(s.string)'"
     case .mapping: return "a mapping"
@@ -145,7 +145,7 @@ package final class MappingReader {
   }
 
   /// The raw node at `key` without taking it: for a check made before the mapping is read.
-  package func peek(_ key: String) -> Node? {
+  func peek(_ key: String) -> Node? {
     entries.first { $0.key == key }?.value
   }
 
@@ -241,7 +241,7 @@ package final class MappingReader {
   }
 
   /// One of a fixed set of words.
-  package func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil) -> T?
+  func choice<T: RawRepresentable & CaseIterable>(_ key: String, default fallback: T? = nil) -> T?
   where T.RawValue == String {
     guard let value = node(key) else {
       if fallback == nil {
@@ -296,7 +296,7 @@ package final class MappingReader {
   }
 
   /// A list of numbers.
-  package func numbers(_ key: String, rule: NumberRule, count: Int? = nil) -> [Double]? {
+  func numbers(_ key: String, rule: NumberRule, count: Int? = nil) -> [Double]? {
     guard let items = list(key, required: false) else { return nil }
     if let count, items.count != count {
       log.report(join(key), node(key), "must have \(count) entries, got \(items.count)")
@@ -311,7 +311,7 @@ package final class MappingReader {
   }
 
   /// A mapping from names to probabilities, in file order.
-  package func probabilities(_ key: String, required: Bool) -> (entries: [(name: String, value: Double, node: Node)], reader: MappingReader)? {
+  func probabilities(_ key: String, required: Bool) -> (entries: [(name: String, value: Double, node: Node)], reader: MappingReader)? {
     guard let reader = mapping(key, required: required) else { return nil }
     var result: [(String, Double, Node)] = []
     for name in reader.keys {
