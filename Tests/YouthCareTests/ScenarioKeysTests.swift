@@ -108,40 +108,40 @@ struct ScenarioKeysTests {
     ]
   }
 
-  static let sources: YAMLTree = [
+  static var sources: YAMLTree { [
     ["id": "gp", "name": "GP", "ratePer1000": 20, "seasonality": [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
      "trendPerYear": 0.01, "overdispersionCV": 0.1, "crisisShare": 0.05, "courtOrderedShare": 0.05,
      "routing": .table(["A": 0.5, "B": 0.1, "C": 0.1, "D": 0.1, "E": 0.05, "F": 0.05, "G": 0.05, "diverted": 0.05])],
     ["id": "court", "ratePer1000": 1, "routing": .table(["B": 1])],
-  ]
+  ] }
 
-  static let valves: YAMLTree = [
+  static var valves: YAMLTree { [
     "volumeCorridor": ["measure": "starts", "baseline": 1000, "averageCost": 3000, "threshold": 0.1, "factor": 0.8],
     "statutoryReferrals": ["sources": ["court"], "baseline": 10, "payPerReferral": 5000, "threshold": 0.1],
     "highCostCases": ["threshold": 150_000],
     "renegotiation": ["threshold": 0.05, "maximum": 1],
-  ]
+  ] }
 
-  static let settlement: YAMLTree = [
+  static var settlement: YAMLTree { [
     "deficitBand": 0.05, "consortiumShareInBand": 1, "consortiumShareBeyondBand": 0.5, "surplusKept": 0.03,
     "consortiumShareOfSurplusBeyond": 0.5,
-  ]
+  ] }
 
-  static let lumpsum: YAMLTree = [
+  static var lumpsum: YAMLTree { [
     "base": 3_000_000, "indexPerYear": 0.02, "bookedSavings": [0, 0.01], "overheadShare": 0.05, "indexation": "full",
-  ]
+  ] }
 
-  static let consortium: YAMLTree = [
+  static var consortium: YAMLTree { [
     "split": "proRata",
     "exit": ["lossShareOfRevenue": 0.05, "maxDependence": 0.1],
     "members": [
       ["id": "m1", "name": "Member one", "share": 0.6, "revenue": 1_000_000, "capacity": .table(["A": 0.6])],
       ["id": "m2", "share": 0.4, "revenue": 800_000],
     ],
-  ]
+  ] }
 
   /// Every key of the one-contract form: its terms in `funding`, its members in `consortium`.
-  static let oneContract: YAMLTree = [
+  static var oneContract: YAMLTree { [
     "name": "every key", "description": "one contract",
     "horizon": ["contractYears": 3, "warmupYears": 1, "firstYear": 2026],
     "random": ["generator": "mt19937", "seed": 7],
@@ -165,10 +165,10 @@ struct ScenarioKeysTests {
       "costPerYear": 100_000, "costYears": [1, 2], "paidBy": "consortium", "effect": 0.1, "careTypes": ["A"],
       "lagMonths": 12, "rampMonths": 12,
     ],
-  ]
+  ] }
 
   /// Every key of the contracts-list form: each contract with its own terms and members.
-  static let contractList: YAMLTree = [
+  static var contractList: YAMLTree { [
     "name": "every key",
     "horizon": ["contractYears": 3],
     "population": ["youths": 10_000],
@@ -183,10 +183,14 @@ struct ScenarioKeysTests {
     "prevention": [
       "costPerYear": 100_000, "paidBy": "municipality", "effect": 0.1, "careTypes": ["D"], "contract": "c2",
     ],
-  ]
+  ] }
 }
 
 /// A YAML value built in Swift, so that a test knows every key of the scenario it writes.
+///
+/// The trees are built where they are used (computed `static var`s, not `static let`s): an
+/// indirect enum's box held by a global is stored with the enum's tag bits in the pointer, which
+/// LeakSanitizer does not recognise as a reference, so it reported the boxes as leaks at exit.
 indirect enum YAMLTree: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
   ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
