@@ -83,15 +83,7 @@ public enum RunTable {
   }
 
   /// "14 Dec" for day 348 of a 365-day year.
-  public static func date(_ dayOfYear: Int) -> String {
-    let names = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-    var day = Double(dayOfYear - 1)
-    for (m, length) in DayCalendar.monthLengths.enumerated() {
-      if day < length { return "\(Int(day) + 1) \(names[m])" }
-      day -= length
-    }
-    return "31 Dec"
-  }
+  public static func date(_ dayOfYear: Int) -> String { BatchVerdict.date(dayOfYear, .en) }
 
   static func millions(_ euros: Double) -> String {
     let text = String(format: "%.2f", euros / 1e6)
